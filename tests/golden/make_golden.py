@@ -1,0 +1,442 @@
+#!/usr/bin/python3
+"""Generate PyTorch golden values for the GanNotes C# tests.
+
+Purpose
+-------
+GanNotes re-implements (in C#) the small set of neural-network pieces a GAN
+course needs: Linear, BatchNorm1d, ReLU/LeakyReLU, Sigmoid, the BCE / MSE /
+cross-entropy losses and the SGD / Adam optimizers.  This script runs the same
+computations in PyTorch and writes the inputs, parameters, outputs and
+gradients to JSON files, one per case, in ``tests/data/golden/`` so the C#
+tests can compare against them.
+
+Usage
+-----
+    /usr/bin/python3 tests/golden/make_golden.py
+
+(from any directory; the output path is computed relative to this script).
+Written with PyTorch 1.13 (Debian ``python3-torch``, CPU build, reported as
+``1.13.0a0``); the exact version is recorded in every file.
+
+Determinism: every case calls ``torch.manual_seed`` with its own seed, all
+tensors are float32 and ``torch.set_num_threads(1)`` is set, so re-running
+gives byte-identical files on the same torch build.
+
+JSON format (one file per case)::
+
+    { "case": "mlp_bce", "torch_version": "1.13.0a0", "description": "...",
+      "tensors": { "x": {"shape": [8, 5], "data": [...flat row-major...]}, ... },
+      "scalars": { "lr": 0.01, ... } }
+
+Floats are the exact float32 values, widened to double; Python's ``repr``
+round-trips them, so parsing as double and narrowing to float is lossless.
+0-d tensors have shape ``[]`` and a one-element ``data`` list.
+"""
+
+import json
+import os
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+torch.set_num_threads(1)
+torch.set_default_dtype(torch.float32)
+
+OUT_DIR = os.path.normpath(
+    os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "golden")
+)
+
+
+# --------------------------------------------------------------------------
+# helpers
+# --------------------------------------------------------------------------
+
+def tensor_json(t):
+    """Tensor -> {"shape": [...], "data": [flat row-major exact float32 values]}."""
+    t = t.detach().to(torch.float32).contiguous()
+    return {"shape": list(t.shape), "data": t.reshape(-1).double().tolist()}
+
+
+def write_case(case, description, tensors, scalars=None):
+    """Write one golden file. `tensors` maps name -> torch tensor (insertion order kept)."""
+    for name, t in tensors.items():
+        assert t.dtype == torch.float32, (case, name, t.dtype)
+        assert torch.isfinite(t).all(), (case, name)
+    doc = {
+        "case": case,
+        "torch_version": torch.__version__,
+        "description": description,
+        "tensors": {k: tensor_json(v) for k, v in tensors.items()},
+        "scalars": {k: float(v) for k, v in (scalars or {}).items()},
+    }
+    path = os.path.join(OUT_DIR, case + ".json")
+    with open(path, "w") as f:
+        json.dump(doc, f, indent=1, allow_nan=False)
+        f.write("\n")
+    print("wrote %-40s %6d bytes" % (os.path.relpath(path, os.path.join(OUT_DIR, "..", "..", "..")), os.path.getsize(path)))
+
+
+def grad_of(t):
+    """A leaf's gradient, cloned (zeros if it was never reached)."""
+    return t.grad.detach().clone() if t.grad is not None else torch.zeros_like(t)
+
+
+# --------------------------------------------------------------------------
+# 1. mlp_bce: Linear -> BatchNorm1d -> ReLU -> Linear -> Sigmoid -> BCELoss
+# --------------------------------------------------------------------------
+
+def case_mlp_bce():
+    torch.manual_seed(1)
+    model = nn.Sequential(
+        nn.Linear(5, 7),       # 0
+        nn.BatchNorm1d(7),     # 1  (momentum 0.1, eps 1e-5)
+        nn.ReLU(),             # 2
+        nn.Linear(7, 1),       # 3
+        nn.Sigmoid(),          # 4
+    )
+    # Non-trivial BatchNorm affine parameters so their effect is tested.
+    with torch.no_grad():
+        model[1].weight.copy_(1 + 0.1 * torch.randn(7))
+        model[1].bias.copy_(0.1 * torch.randn(7))
+    model.train()
+
+    x = torch.randn(8, 5, requires_grad=True)
+    target = torch.randint(0, 2, (8, 1)).float()
+
+    params = ["0.weight", "0.bias", "1.weight", "1.bias", "3.weight", "3.bias"]
+    sd = model.state_dict()
+    initial = {name: sd[name].detach().clone() for name in params}
+
+    prob = model(x)
+    loss = nn.BCELoss(reduction="mean")(prob, target)
+    loss.backward()
+
+    named = dict(model.named_parameters())
+    tensors = {"x": x, "target": target}
+    tensors.update(initial)
+    tensors["prob"] = prob
+    tensors["loss"] = loss
+    tensors["grad.x"] = grad_of(x)
+    for name in params:
+        tensors["grad." + name] = grad_of(named[name])
+    tensors["1.running_mean"] = model[1].running_mean.clone()
+    tensors["1.running_var"] = model[1].running_var.clone()
+
+    write_case(
+        "mlp_bce",
+        "Sequential(Linear(5,7), BatchNorm1d(7), ReLU, Linear(7,1), Sigmoid) in "
+        "training mode, BCELoss(mean). Parameters are the initial values under "
+        "state_dict names; grad.* are gradients of the loss; 1.running_mean/var "
+        "are the BatchNorm buffers after the single forward (started at 0/1; the "
+        "running variance uses the unbiased batch variance).",
+        tensors,
+        {"bn_momentum": 0.1, "bn_eps": 1e-5},
+    )
+
+
+# --------------------------------------------------------------------------
+# 2. leaky_relu
+# --------------------------------------------------------------------------
+
+def case_leaky_relu():
+    torch.manual_seed(2)
+    slope = 0.2
+    x = torch.randn(4, 6)
+    # Keep every input away from the kink at 0 (derivative is ambiguous there).
+    small = x.abs() < 1e-3
+    x[small] = torch.where(x[small] < 0, torch.tensor(-0.5), torch.tensor(0.5))
+    assert (x.abs() >= 1e-3).all()
+    x.requires_grad_(True)
+    grad_out = torch.randn(4, 6)
+
+    y = F.leaky_relu(x, negative_slope=slope)
+    y.backward(grad_out)
+
+    write_case(
+        "leaky_relu",
+        "y = leaky_relu(x, negative_slope); grad.x = dL/dx for upstream grad_out.",
+        {"x": x, "grad_out": grad_out, "y": y, "grad.x": grad_of(x)},
+        {"negative_slope": slope},
+    )
+
+
+# --------------------------------------------------------------------------
+# 3. bce_logits_extreme: BCEWithLogitsLoss on very large |logits|
+# --------------------------------------------------------------------------
+
+def case_bce_logits_extreme():
+    torch.manual_seed(3)
+    row = torch.tensor([-1000.0, -100.0, -20.0, -1.0, 0.0, 1.0, 20.0, 100.0, 1000.0])
+    logits_data = row.repeat(4, 1)                       # [4,9], every row the same
+    target = torch.stack([
+        torch.zeros(9),                                  # all 0
+        torch.ones(9),                                   # all 1
+        torch.tensor([float(i % 2) for i in range(9)]),  # 0,1,0,1,...
+        torch.full((9,), 0.3),                           # soft targets
+    ])
+
+    logits_mean = logits_data.clone().requires_grad_(True)
+    loss_mean = nn.BCEWithLogitsLoss(reduction="mean")(logits_mean, target)
+    loss_mean.backward()
+
+    logits_sum = logits_data.clone().requires_grad_(True)
+    loss_sum = nn.BCEWithLogitsLoss(reduction="sum")(logits_sum, target)
+    loss_sum.backward()
+
+    write_case(
+        "bce_logits_extreme",
+        "BCEWithLogitsLoss with extreme logits (each row is the same 9 values); "
+        "target rows: all 0, all 1, alternating 0/1, all 0.3. loss_mean/loss_sum "
+        "for reduction mean/sum, grad_mean.logits / grad_sum.logits their "
+        "gradients w.r.t. logits (sigmoid(z)-t, /36 for the mean).",
+        {
+            "logits": logits_data,
+            "target": target,
+            "loss_mean": loss_mean,
+            "loss_sum": loss_sum,
+            "grad_mean.logits": grad_of(logits_mean),
+            "grad_sum.logits": grad_of(logits_sum),
+        },
+    )
+
+
+# --------------------------------------------------------------------------
+# 4. bce_probs: BCELoss on probabilities, including exact 0 and 1
+# --------------------------------------------------------------------------
+
+def case_bce_probs():
+    torch.manual_seed(4)
+    p = torch.tensor([[0.0, 1e-12, 0.3, 0.999999, 1.0],
+                      [1.0, 0.5, 0.5, 1e-3, 0.0]])
+    target = torch.tensor([[0.0, 0.0, 1.0, 1.0, 1.0],
+                           [0.0, 1.0, 0.0, 1.0, 1.0]])
+    # PyTorch clamps each log term at -100, so p=0 with target 1 costs 100.
+    loss_mean = nn.BCELoss(reduction="mean")(p, target)
+    loss_sum = nn.BCELoss(reduction="sum")(p, target)
+
+    # Gradients only for probabilities strictly inside (0,1).
+    p_interior = (0.05 + 0.9 * torch.rand(2, 5)).requires_grad_(True)
+    loss_mean_interior = nn.BCELoss(reduction="mean")(p_interior, target)
+    loss_mean_interior.backward()
+
+    write_case(
+        "bce_probs",
+        "BCELoss on probabilities p including exact 0 and 1 (each log term is "
+        "clamped at -100): loss_mean, loss_sum. p_interior (uniform in "
+        "[0.05,0.95]) with the same target: loss_mean_interior and its gradient "
+        "grad_mean.p_interior.",
+        {
+            "p": p,
+            "target": target,
+            "loss_mean": loss_mean,
+            "loss_sum": loss_sum,
+            "p_interior": p_interior,
+            "loss_mean_interior": loss_mean_interior,
+            "grad_mean.p_interior": grad_of(p_interior),
+        },
+    )
+
+
+# --------------------------------------------------------------------------
+# 5. mse_ce: MSELoss, CrossEntropyLoss, log_softmax, softmax
+# --------------------------------------------------------------------------
+
+def case_mse_ce():
+    torch.manual_seed(5)
+    a = torch.randn(3, 4, requires_grad=True)
+    b = torch.randn(3, 4)
+    mse_mean = nn.MSELoss(reduction="mean")(a, b)
+    mse_sum = nn.MSELoss(reduction="sum")(a.detach(), b)
+    mse_mean.backward()
+
+    ce_logits = torch.randn(5, 4, requires_grad=True)
+    ce_target_long = torch.randint(0, 4, (5,))
+    ce_mean = nn.CrossEntropyLoss(reduction="mean")(ce_logits, ce_target_long)
+    ce_sum = nn.CrossEntropyLoss(reduction="sum")(ce_logits.detach(), ce_target_long)
+    ce_mean.backward()
+
+    with torch.no_grad():
+        log_softmax_dim1 = F.log_softmax(ce_logits, dim=1)
+        softmax_dim0 = F.softmax(ce_logits, dim=0)
+
+    write_case(
+        "mse_ce",
+        "MSELoss(a,b) mean/sum and d(mse_mean)/da; CrossEntropyLoss(ce_logits, "
+        "ce_target) mean/sum and d(ce_mean)/d(ce_logits) (ce_target holds class "
+        "indices 0..3 stored as floats); log_softmax(ce_logits, dim=1) and "
+        "softmax(ce_logits, dim=0).",
+        {
+            "a": a,
+            "b": b,
+            "mse_mean": mse_mean,
+            "mse_sum": mse_sum,
+            "grad_mse_mean.a": grad_of(a),
+            "ce_logits": ce_logits,
+            "ce_target": ce_target_long.float(),
+            "ce_mean": ce_mean,
+            "ce_sum": ce_sum,
+            "grad_ce_mean.ce_logits": grad_of(ce_logits),
+            "log_softmax_dim1": log_softmax_dim1,
+            "softmax_dim0": softmax_dim0,
+        },
+    )
+
+
+# --------------------------------------------------------------------------
+# 6. batchnorm_eval: running statistics, then eval-mode forward/backward
+# --------------------------------------------------------------------------
+
+def case_batchnorm_eval():
+    torch.manual_seed(6)
+    momentum, eps = 0.1, 1e-5
+    bn = nn.BatchNorm1d(4, momentum=momentum, eps=eps)
+    with torch.no_grad():
+        bn.weight.copy_(1 + 0.1 * torch.randn(4))
+        bn.bias.copy_(0.1 * torch.randn(4))
+    weight0 = bn.weight.detach().clone()
+    bias0 = bn.bias.detach().clone()
+
+    batches = [torch.randn(6, 4) * 2 + 1 for _ in range(3)]
+    bn.train()
+    with torch.no_grad():
+        for batch in batches:
+            bn(batch)
+    running_mean = bn.running_mean.clone()
+    running_var = bn.running_var.clone()
+
+    bn.eval()
+    x_eval = torch.randn(5, 4, requires_grad=True)
+    grad_out = torch.randn(5, 4)
+    y_eval = bn(x_eval)
+    y_eval.backward(grad_out)
+
+    write_case(
+        "batchnorm_eval",
+        "BatchNorm1d(4, momentum=0.1, eps=1e-5) with affine weight/bias; three "
+        "train-mode forwards (batch0..2) update running_mean/running_var (from "
+        "0/1, unbiased batch variance); then an eval-mode forward of x_eval gives "
+        "y_eval, and backward of upstream grad_out gives grad.x_eval, grad.weight, "
+        "grad.bias (eval mode: normalisation uses the running statistics).",
+        {
+            "weight": weight0,
+            "bias": bias0,
+            "batch0": batches[0],
+            "batch1": batches[1],
+            "batch2": batches[2],
+            "running_mean": running_mean,
+            "running_var": running_var,
+            "x_eval": x_eval,
+            "y_eval": y_eval,
+            "grad_out": grad_out,
+            "grad.x_eval": grad_of(x_eval),
+            "grad.weight": grad_of(bn.weight),
+            "grad.bias": grad_of(bn.bias),
+        },
+        {"momentum": momentum, "eps": eps},
+    )
+
+
+# --------------------------------------------------------------------------
+# 7/8. optimizers: three steps with fixed gradients
+# --------------------------------------------------------------------------
+
+def run_optimizer(make_opt, p0, grads):
+    """Apply make_opt([p]) for len(grads) steps with p.grad = g_i; return params after each."""
+    p = nn.Parameter(p0.clone())
+    opt = make_opt([p])
+    out = []
+    for g in grads:
+        opt.zero_grad()
+        p.grad = g.clone()
+        opt.step()
+        out.append(p.detach().clone())
+    return out
+
+
+def case_adam():
+    torch.manual_seed(7)
+    p0 = torch.randn(3, 4)
+    grads = [torch.randn(3, 4) for _ in range(3)]
+    configs = {
+        "adam": dict(lr=0.01, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0),
+        "adam_wd": dict(lr=0.001, betas=(0.5, 0.99), eps=1e-6, weight_decay=0.1),
+    }
+    tensors = {"p0": p0, "g0": grads[0], "g1": grads[1], "g2": grads[2]}
+    scalars = {}
+    for name, cfg in configs.items():
+        steps = run_optimizer(lambda ps: torch.optim.Adam(ps, **cfg), p0, grads)
+        for i, p in enumerate(steps, start=1):
+            tensors["%s.p%d" % (name, i)] = p
+        scalars[name + ".lr"] = cfg["lr"]
+        scalars[name + ".beta1"] = cfg["betas"][0]
+        scalars[name + ".beta2"] = cfg["betas"][1]
+        scalars[name + ".eps"] = cfg["eps"]
+        scalars[name + ".weight_decay"] = cfg["weight_decay"]
+
+    write_case(
+        "adam",
+        "torch.optim.Adam (amsgrad=False) on one parameter starting at p0; step i "
+        "uses p.grad = g(i-1). <config>.p1..p3 are the parameters after each step. "
+        "weight_decay is classic L2 (grad += wd*p before the moments), not AdamW; "
+        "bias correction as in PyTorch: p -= lr/(1-b1^t) * m / (sqrt(v)/sqrt(1-b2^t) + eps).",
+        tensors,
+        scalars,
+    )
+
+
+def case_sgd():
+    torch.manual_seed(8)
+    p0 = torch.randn(3, 4)
+    grads = [torch.randn(3, 4) for _ in range(3)]
+    configs = {
+        "sgd_momentum": dict(lr=0.1, momentum=0.9, dampening=0.1, nesterov=False, weight_decay=0.01),
+        "sgd_nesterov": dict(lr=0.05, momentum=0.9, dampening=0.0, nesterov=True, weight_decay=0.0),
+        "sgd_plain": dict(lr=0.1, momentum=0.0, dampening=0.0, nesterov=False, weight_decay=0.0),
+    }
+    tensors = {"p0": p0, "g0": grads[0], "g1": grads[1], "g2": grads[2]}
+    scalars = {}
+    for name, cfg in configs.items():
+        steps = run_optimizer(lambda ps: torch.optim.SGD(ps, **cfg), p0, grads)
+        for i, p in enumerate(steps, start=1):
+            tensors["%s.p%d" % (name, i)] = p
+        scalars[name + ".lr"] = cfg["lr"]
+        scalars[name + ".momentum"] = cfg["momentum"]
+        scalars[name + ".dampening"] = cfg["dampening"]
+        scalars[name + ".nesterov"] = 1.0 if cfg["nesterov"] else 0.0
+        scalars[name + ".weight_decay"] = cfg["weight_decay"]
+
+    write_case(
+        "sgd",
+        "torch.optim.SGD on one parameter starting at p0; step i uses p.grad = "
+        "g(i-1). <config>.p1..p3 are the parameters after each step. PyTorch rule: "
+        "d = g + wd*p; first step buf = d (no dampening), later buf = m*buf + "
+        "(1-dampening)*d; nesterov: d = d + m*buf, else d = buf; p -= lr*d.",
+        tensors,
+        scalars,
+    )
+
+
+# gan_step_small: intentionally not generated.
+
+CASES = [
+    case_mlp_bce,
+    case_leaky_relu,
+    case_bce_logits_extreme,
+    case_bce_probs,
+    case_mse_ce,
+    case_batchnorm_eval,
+    case_adam,
+    case_sgd,
+]
+
+
+def main():
+    os.makedirs(OUT_DIR, exist_ok=True)
+    print("torch", torch.__version__, "->", OUT_DIR)
+    for case in CASES:
+        case()
+
+
+if __name__ == "__main__":
+    main()
