@@ -1,0 +1,51 @@
+using GanNotes.Tensors;
+
+namespace GanNotes.Nn;
+
+public static partial class Functional
+{
+    /// <summary>
+    /// Cross-entropy from logits and class indices: l_i = -log softmax(x_i)[c_i]
+    /// (<c>F.cross_entropy</c>), computed as <see cref="NllLoss"/> of <see cref="Tensor.LogSoftmax"/>.
+    /// </summary>
+    /// <remarks>Shapes: logits [N, C]; targets N indices in [0, C).</remarks>
+    public static Tensor CrossEntropy(Tensor logits, int[] targets, Reduction reduction = Reduction.Mean)
+    {
+        ArgumentNullException.ThrowIfNull(logits);
+        if (logits.Rank != 2)
+        {
+            throw new ArgumentException($"CrossEntropy: expected logits of shape [N, C], got {Format(logits)}.", nameof(logits));
+        }
+        return NllLoss(logits.LogSoftmax(1), targets, reduction);
+    }
+
+    /// <summary>Negative log-likelihood: l_i = -x[i, c_i] for log-probabilities x [N, C] (<c>F.nll_loss</c>).</summary>
+    /// <exception cref="ArgumentException">The target count differs from N, or a class is outside [0, C).</exception>
+    public static Tensor NllLoss(Tensor logProbabilities, int[] targets, Reduction reduction = Reduction.Mean)
+    {
+        ArgumentNullException.ThrowIfNull(logProbabilities);
+        ArgumentNullException.ThrowIfNull(targets);
+        var x = logProbabilities;
+        if (x.Rank != 2 || x.Size(0) != targets.Length)
+        {
+            throw new ArgumentException($"NllLoss: input shape {Format(x)} does not match {targets.Length} targets (expected [{targets.Length}, C]).");
+        }
+        int classes = x.Size(1);
+        foreach (int c in targets)
+        {
+            if ((uint)c >= (uint)classes)
+            {
+                throw new ArgumentException($"NllLoss: target class {c} is out of range for {classes} classes.", nameof(targets));
+            }
+        }
+        var picked = Tensor.Empty([targets.Length], x.Device);
+        x.Kernels.PickColumns(x, targets, picked);
+        picked = Autograd.Record(picked, "GatherBackward", [x], g =>
+        {
+            var dx = Tensor.ZerosLike(x); // d x[i, c_i] / dx = one-hot(c_i)
+            x.Kernels.ScatterColumns(g, targets, dx);
+            return [dx];
+        });
+        return Reduce(-picked, reduction);
+    }
+}
