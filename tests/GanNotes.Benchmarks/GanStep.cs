@@ -1,0 +1,97 @@
+using GanNotes.Nn;
+using GanNotes.Optim;
+using GanNotes.Tensors;
+
+namespace GanNotes.Benchmarks;
+
+/// <summary>
+/// The seed-004 MLP GAN training step, built exactly like peer/torch_reference_gan.py:
+/// G 64-128-256-512-1024-784 (Linear, BatchNorm1d, ReLU blocks; Sigmoid out),
+/// D 784-512-256-128-1 (Linear, LeakyReLU 0.2), batch 128, Adam lr 1e-5, one D step and one G step.
+/// </summary>
+internal sealed class GanStep
+{
+    public const int ZDim = 64;
+    public const int Hidden = 128;
+    public const int Batch = 128;
+
+    private readonly Sequential g;
+    private readonly Sequential d;
+    private readonly Adam optG;
+    private readonly Adam optD;
+    private readonly float[] images;
+    private readonly int imageCount;
+    private readonly int[] permutation;
+    private readonly Generator rng = new(0);
+    private readonly Tensor zeros = Tensor.Zeros(Batch, 1);
+    private readonly Tensor ones = Tensor.Ones(Batch, 1);
+
+    public GanStep(float[] images, int imageCount)
+    {
+        this.images = images;
+        this.imageCount = imageCount;
+        Generator.Default.ManualSeed(0);
+        g = new Sequential(
+            GBlock(ZDim, Hidden), GBlock(Hidden, 2 * Hidden), GBlock(2 * Hidden, 4 * Hidden), GBlock(4 * Hidden, 8 * Hidden),
+            new Linear(8 * Hidden, 784), new Sigmoid());
+        d = new Sequential(DBlock(784, 4 * Hidden), DBlock(4 * Hidden, 2 * Hidden), DBlock(2 * Hidden, Hidden), new Linear(Hidden, 1));
+        optG = new Adam(g.Parameters(), lr: 1e-5f);
+        optD = new Adam(d.Parameters(), lr: 1e-5f);
+        permutation = rng.Permutation(imageCount);
+    }
+
+    /// <summary>Multiply-adds of one step, times 2 (FLOP): forward 1x, backward 2x for each Linear that is run.</summary>
+    public static double Flops()
+    {
+        int[] gDims = [ZDim, Hidden, 2 * Hidden, 4 * Hidden, 8 * Hidden, 784];
+        int[] dDims = [784, 4 * Hidden, 2 * Hidden, Hidden, 1];
+        double gMacs = 0, dMacs = 0;
+        for (int i = 0; i + 1 < gDims.Length; i++)
+        {
+            gMacs += (double)Batch * gDims[i] * gDims[i + 1];
+        }
+        for (int i = 0; i + 1 < dDims.Length; i++)
+        {
+            dMacs += (double)Batch * dDims[i] * dDims[i + 1];
+        }
+        // D step: G forward (no grad needed for G), D forward+backward on fake and real.
+        // G step: G forward+backward, D forward+backward (input gradient through D).
+        double dStep = gMacs + 2 * 3 * dMacs;
+        double gStep = 3 * gMacs + 3 * dMacs;
+        return 2 * (dStep + gStep);
+    }
+
+    public (float LossD, float LossG) Step(int i)
+    {
+        int start = i * Batch % (imageCount - Batch + 1);
+        var real = RealBatch(start);
+
+        optD.ZeroGrad();
+        var fake = g.Forward(Tensor.Randn([Batch, ZDim], rng));
+        var lossD = (Functional.BinaryCrossEntropyWithLogits(d.Forward(fake.Detach()), zeros)
+            + Functional.BinaryCrossEntropyWithLogits(d.Forward(real), ones)) / 2f;
+        lossD.Backward();
+        optD.Step();
+
+        optG.ZeroGrad();
+        fake = g.Forward(Tensor.Randn([Batch, ZDim], rng));
+        var lossG = Functional.BinaryCrossEntropyWithLogits(d.Forward(fake), ones);
+        lossG.Backward();
+        optG.Step();
+        return (lossD.Item(), lossG.Item());
+    }
+
+    private Tensor RealBatch(int start)
+    {
+        var batch = new float[Batch * 784];
+        for (int r = 0; r < Batch; r++)
+        {
+            Array.Copy(images, permutation[start + r] * 784, batch, r * 784, 784);
+        }
+        return Tensor.FromArray(batch, Batch, 784);
+    }
+
+    private static Sequential GBlock(int i, int o) => new(new Linear(i, o), new BatchNorm1d(o), new ReLU());
+
+    private static Sequential DBlock(int i, int o) => new(new Linear(i, o), new LeakyReLU(0.2f));
+}
