@@ -30,6 +30,10 @@ public sealed class SafetensorsTensor
                 throw new ArgumentException($"Invalid shape {FormatShape(shape)}: sizes must be >= 0.", nameof(shape));
             }
             count *= size;
+            if (count > Array.MaxLength)
+            {
+                throw new ArgumentException($"Shape {FormatShape(shape)} has more elements than an array can hold.", nameof(shape));
+            }
         }
         if (count != data.Length)
         {

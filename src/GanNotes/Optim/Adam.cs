@@ -1,0 +1,128 @@
+using GanNotes.Tensors;
+
+namespace GanNotes.Optim;
+
+/// <summary>
+/// Adam: gradient descent scaled by bias-corrected running estimates of the gradient's
+/// first and second moments (Kingma &amp; Ba 2015, "Adam: A Method for Stochastic
+/// Optimization", Alg. 1; PyTorch's <c>torch.optim.Adam</c> with <c>amsgrad=False</c>).
+/// For each parameter p with gradient g, one <see cref="Step"/> computes
+/// <code>
+/// t = t + 1
+/// g = g + weightDecay * p
+/// m = beta1 * m + (1 - beta1) * g
+/// v = beta2 * v + (1 - beta2) * g * g
+/// p = p - lr / (1 - beta1^t) * m / (sqrt(v) / sqrt(1 - beta2^t) + eps)
+/// </code>
+/// which is Alg. 1's p = p - lr * mHat / (sqrt(vHat) + eps) with mHat = m / (1 - beta1^t)
+/// and vHat = v / (1 - beta2^t).
+/// </summary>
+/// <remarks>
+/// <para>
+/// Weight decay is the classic L2 penalty folded into the gradient before the moments, as
+/// in PyTorch's Adam; it is not AdamW's decoupled decay (Loshchilov &amp; Hutter 2019).
+/// </para>
+/// <para>
+/// State per parameter: <c>step</c> (t, a 0-d tensor, counted per parameter as in PyTorch,
+/// so a parameter first updated late gets the bias correction of its own first step),
+/// <c>exp_avg</c> (m) and <c>exp_avg_sq</c> (v), both of the parameter's shape. Parameters
+/// whose <see cref="Tensor.Grad"/> is null are skipped and their state is left as it was.
+/// </para>
+/// </remarks>
+public sealed class Adam : Optimizer
+{
+    private static readonly string[] State = ["step", "exp_avg", "exp_avg_sq"];
+
+    /// <summary>Creates the optimizer over <paramref name="parameters"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// lr, eps or weightDecay is negative, a beta is outside [0, 1), or any of them is NaN.
+    /// </exception>
+    /// <exception cref="ArgumentException">An invalid parameter list (see <see cref="Optimizer(IEnumerable{Tensor})"/>).</exception>
+    public Adam(IEnumerable<Tensor> parameters, float lr = 1e-3f, float beta1 = 0.9f, float beta2 = 0.999f, float eps = 1e-8f, float weightDecay = 0f)
+        : base(parameters)
+    {
+        RequireNonNegative(lr, "Invalid learning rate", nameof(lr));
+        RequireNonNegative(eps, "Invalid epsilon value", nameof(eps));
+        RequireBeta(beta1, 0, nameof(beta1));
+        RequireBeta(beta2, 1, nameof(beta2));
+        RequireNonNegative(weightDecay, "Invalid weight_decay value", nameof(weightDecay));
+        Lr = lr;
+        Beta1 = beta1;
+        Beta2 = beta2;
+        Eps = eps;
+        WeightDecay = weightDecay;
+    }
+
+    /// <summary>The learning rate (Alg. 1's alpha).</summary>
+    public float Lr { get; }
+
+    /// <summary>The decay rate of the first-moment estimate m.</summary>
+    public float Beta1 { get; }
+
+    /// <summary>The decay rate of the second-moment estimate v.</summary>
+    public float Beta2 { get; }
+
+    /// <summary>Added to the denominator for numerical stability.</summary>
+    public float Eps { get; }
+
+    /// <summary>The L2 penalty coefficient added to the gradient.</summary>
+    public float WeightDecay { get; }
+
+    /// <inheritdoc/>
+    protected override IReadOnlyList<string> StateNames => State;
+
+    /// <inheritdoc/>
+    protected override IReadOnlyList<int> StateShape(string name, Tensor parameter) =>
+        name == "step" ? [] : base.StateShape(name, parameter);
+
+    /// <inheritdoc/>
+    public override void Step()
+    {
+        using var noGrad = Autograd.NoGrad();
+        for (int i = 0; i < Parameters.Count; i++)
+        {
+            var p = Parameters[i];
+            if (p.Grad is not { } g)
+            {
+                continue;
+            }
+            var step = GetState(i, "step");
+            if (step is null)
+            {
+                step = Tensor.Scalar(0f);
+                SetState(i, "step", step);
+                SetState(i, "exp_avg", Tensor.ZerosLike(p));
+                SetState(i, "exp_avg_sq", Tensor.ZerosLike(p));
+            }
+            var m = GetState(i, "exp_avg")!;
+            var v = GetState(i, "exp_avg_sq")!;
+
+            // Same operations in the same order as _single_tensor_adam in
+            // torch/optim/adam.py (1.13): tensor maths in float32, the scalar bias
+            // corrections in double (Python floats) and rounded to float where they meet a tensor.
+            float t = step.Item() + 1f;
+            step.Fill_(t);
+            if (WeightDecay != 0f)
+            {
+                g = g + p * WeightDecay;
+            }
+            m.CopyFrom_(m * Beta1 + g * (1f - Beta1));
+            v.CopyFrom_(v * Beta2 + g * (1f - Beta2) * g);
+            double biasCorrection1 = 1.0 - Math.Pow(Beta1, t);
+            double biasCorrection2 = 1.0 - Math.Pow(Beta2, t);
+            double stepSize = Lr / biasCorrection1;
+            // NOTE: divide by a tensor, not a float: Tensor / float multiplies by the
+            // reciprocal, which rounds differently from PyTorch's true division.
+            var denom = v.Sqrt() / Tensor.Scalar((float)Math.Sqrt(biasCorrection2)) + Eps;
+            p.CopyFrom_(p + m * (float)-stepSize / denom);
+        }
+    }
+
+    private static void RequireBeta(float beta, int index, string paramName)
+    {
+        if (!(beta >= 0f && beta < 1f))
+        {
+            throw new ArgumentOutOfRangeException(paramName, beta, FormattableString.Invariant($"Invalid beta parameter at index {index}: {beta}"));
+        }
+    }
+}

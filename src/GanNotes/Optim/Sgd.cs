@@ -1,0 +1,111 @@
+using GanNotes.Tensors;
+
+namespace GanNotes.Optim;
+
+/// <summary>
+/// Stochastic gradient descent with optional momentum, Nesterov momentum and L2 weight
+/// decay (PyTorch's <c>torch.optim.SGD</c>). For each parameter p with gradient g, one
+/// <see cref="Step"/> computes
+/// <code>
+/// g = g + weightDecay * p
+/// if momentum != 0:
+///     b = g                                      on p's first step
+///     b = momentum * b + (1 - dampening) * g     on later steps
+///     g = nesterov ? g + momentum * b : b
+/// p = p - lr * g
+/// </code>
+/// Momentum and Nesterov's accelerated gradient as used in deep learning: Sutskever et al.
+/// 2013, "On the importance of initialization and momentum in deep learning", Sec. 2.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Like PyTorch, this keeps the velocity in gradient units and applies <c>lr</c> afterwards
+/// (b = momentum * b + g; p -= lr * b), whereas Sutskever et al. fold the learning rate into
+/// the velocity (v = momentum * v - lr * g; p += v). The two agree while <c>lr</c> is constant.
+/// </para>
+/// <para>
+/// State: <c>momentum_buffer</c> (b, the parameter's shape) when momentum is not zero.
+/// Parameters whose <see cref="Tensor.Grad"/> is null are skipped, their buffers untouched.
+/// </para>
+/// </remarks>
+public sealed class Sgd : Optimizer
+{
+    private static readonly string[] MomentumState = ["momentum_buffer"];
+
+    /// <summary>Creates the optimizer over <paramref name="parameters"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">lr, momentum or weightDecay is negative (or NaN).</exception>
+    /// <exception cref="ArgumentException">
+    /// nesterov without a positive momentum and zero dampening, or an invalid parameter list
+    /// (see <see cref="Optimizer(IEnumerable{Tensor})"/>).
+    /// </exception>
+    public Sgd(IEnumerable<Tensor> parameters, float lr, float momentum = 0f, float dampening = 0f, bool nesterov = false, float weightDecay = 0f)
+        : base(parameters)
+    {
+        RequireNonNegative(lr, "Invalid learning rate", nameof(lr));
+        RequireNonNegative(momentum, "Invalid momentum value", nameof(momentum));
+        RequireNonNegative(weightDecay, "Invalid weight_decay value", nameof(weightDecay));
+        if (nesterov && (momentum <= 0f || dampening != 0f))
+        {
+            throw new ArgumentException("Nesterov momentum requires a momentum and zero dampening.", nameof(nesterov));
+        }
+        Lr = lr;
+        Momentum = momentum;
+        Dampening = dampening;
+        Nesterov = nesterov;
+        WeightDecay = weightDecay;
+    }
+
+    /// <summary>The learning rate.</summary>
+    public float Lr { get; }
+
+    /// <summary>The momentum factor (0: plain SGD).</summary>
+    public float Momentum { get; }
+
+    /// <summary>The dampening of the gradient's contribution to the momentum buffer.</summary>
+    public float Dampening { get; }
+
+    /// <summary>Whether the update uses Nesterov momentum.</summary>
+    public bool Nesterov { get; }
+
+    /// <summary>The L2 penalty coefficient added to the gradient.</summary>
+    public float WeightDecay { get; }
+
+    /// <inheritdoc/>
+    protected override IReadOnlyList<string> StateNames => Momentum != 0f ? MomentumState : [];
+
+    /// <inheritdoc/>
+    public override void Step()
+    {
+        using var noGrad = Autograd.NoGrad();
+        for (int i = 0; i < Parameters.Count; i++)
+        {
+            var p = Parameters[i];
+            if (p.Grad is not { } g)
+            {
+                continue;
+            }
+            // Same operations in the same order as torch/optim/sgd.py (1.13), so results
+            // match PyTorch's float32 values.
+            if (WeightDecay != 0f)
+            {
+                g = g + p * WeightDecay;
+            }
+            if (Momentum != 0f)
+            {
+                var buffer = GetState(i, "momentum_buffer");
+                if (buffer is null)
+                {
+                    // NOTE: a copy, never the gradient itself: the caller may reuse that tensor.
+                    buffer = Tensor.Empty([.. g.Shape], g.Device).CopyFrom_(g);
+                    SetState(i, "momentum_buffer", buffer);
+                }
+                else
+                {
+                    buffer.CopyFrom_(buffer * Momentum + g * (1f - Dampening));
+                }
+                g = Nesterov ? g + buffer * Momentum : buffer;
+            }
+            p.CopyFrom_(p + g * -Lr);
+        }
+    }
+}
