@@ -21,8 +21,9 @@ namespace GanNotes.Optim;
 /// To write an optimizer: declare the state names in <see cref="StateNames"/> (and, for
 /// state not shaped like its parameter, override <see cref="StateShape"/>), keep the state
 /// with <see cref="GetState"/> and <see cref="SetState"/>, and implement <see cref="Step"/>
-/// so that it runs under <see cref="Autograd.NoGrad"/>, skips parameters whose
-/// <see cref="Tensor.Grad"/> is null and writes into the parameter tensors in place.
+/// so that it runs under <see cref="Autograd.NoGrad"/>, reads gradients with
+/// <see cref="GradOf"/> (skipping a parameter when it returns null) and writes into the
+/// parameter tensors in place.
 /// </para>
 /// </remarks>
 public abstract class Optimizer
@@ -178,6 +179,22 @@ public abstract class Optimizer
     {
         ArgumentNullException.ThrowIfNull(parameter);
         return parameter.Shape;
+    }
+
+    /// <summary>
+    /// Parameter <paramref name="index"/>'s gradient, or null when it has none (the
+    /// parameter is then skipped).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The gradient's shape differs from the parameter's.</exception>
+    protected Tensor? GradOf(int index)
+    {
+        var p = parameters[index];
+        // NOTE: a gradient of the wrong shape would broadcast in the update and fail silently.
+        if (p.Grad is { } g && !g.Shape.SequenceEqual(p.Shape))
+        {
+            throw new InvalidOperationException(Invariant($"Parameter {index} (shape {ShapeUtil.Format(p.ShapeArray)}) has a gradient of shape {ShapeUtil.Format(g.ShapeArray)}."));
+        }
+        return p.Grad;
     }
 
     /// <summary>Parameter <paramref name="index"/>'s state <paramref name="name"/>, or null before it is set.</summary>

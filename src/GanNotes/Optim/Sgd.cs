@@ -80,7 +80,7 @@ public sealed class Sgd : Optimizer
         for (int i = 0; i < Parameters.Count; i++)
         {
             var p = Parameters[i];
-            if (p.Grad is not { } g)
+            if (GradOf(i) is not { } g)
             {
                 continue;
             }

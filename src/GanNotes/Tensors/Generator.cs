@@ -106,7 +106,9 @@ public sealed class Generator
     {
         for (int i = 0; i < destination.Length; i++)
         {
-            destination[i] = (float)(low + (high - low) * NextDouble());
+            // NOTE: the largest doubles below 1 round up to 1f; keep the interval half-open.
+            float v = (float)(low + (high - low) * NextDouble());
+            destination[i] = v < high ? v : MathF.BitDecrement(high);
         }
     }
 

@@ -65,7 +65,8 @@ internal static class TensorFormatter
         {
             return Style.Integer;
         }
-        return maxAbs >= 1e8 || (minNonZero < 1e-4) || (maxAbs / minNonZero > 1000 && maxAbs > 1e3) ? Style.Scientific : Style.Fixed;
+        // PyTorch's rule: scientific when the range spans more than 3 decades or leaves fixed-point's 4 decimals.
+        return maxAbs > 1e8 || minNonZero < 1e-4 || maxAbs / minNonZero > 1000 ? Style.Scientific : Style.Fixed;
     }
 
     private static string FormatValue(float v, Style style)
@@ -100,7 +101,7 @@ internal static class TensorFormatter
         {
             if (summarize && size > 2 * EdgeItems && i == EdgeItems)
             {
-                sb.Append(last ? "..., " : "...,\n" + new string(' ', indent + dim + 1));
+                sb.Append(last ? " ..., " : "...,\n" + new string(' ', indent + dim));
                 i = size - EdgeItems - 1;
                 continue;
             }
@@ -114,7 +115,7 @@ internal static class TensorFormatter
             }
             if (i < size - 1)
             {
-                sb.Append(last ? ", " : "," + new string('\n', shape.Length - dim - 1) + new string(' ', indent + dim + 1));
+                sb.Append(last ? ", " : "," + new string('\n', shape.Length - dim - 1) + new string(' ', indent + dim));
             }
         }
         sb.Append(']');

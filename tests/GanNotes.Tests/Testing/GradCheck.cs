@@ -9,7 +9,7 @@ namespace GanNotes.Tests.Testing;
 /// <remarks>The defaults and the reasoning behind them are on <see cref="GradCheck"/>.</remarks>
 public sealed record GradCheckOptions
 {
-    /// <summary>The default options: h = 1e-3, atol = 1e-3, rtol = 1e-2, weight seed 2014.</summary>
+    /// <summary>The default options: h = 1e-3, atol = 1e-3, rtol = 1e-3, weight seed 2014.</summary>
     public static GradCheckOptions Default { get; } = new();
 
     /// <summary>The central-difference step h, added to and subtracted from one input element at a time.</summary>
@@ -19,7 +19,7 @@ public sealed record GradCheckOptions
     public double AbsoluteTolerance { get; init; } = 1e-3;
 
     /// <summary>rtol in |num - ana| &lt;= atol + rtol * max(|num|, |ana|).</summary>
-    public double RelativeTolerance { get; init; } = 1e-2;
+    public double RelativeTolerance { get; init; } = 1e-3;
 
     /// <summary>Seeds the random weights w of the objective sum(w * f(inputs)).</summary>
     public ulong Seed { get; init; } = 2014;
@@ -51,22 +51,29 @@ public sealed record GradCheckOptions
 /// changes with the perturbed input (elements that do not change cancel exactly, since
 /// the forward pass is deterministic).</item>
 /// </list>
-/// For inputs and outputs of magnitude up to about 10 and a few outputs per input, the
-/// numerical derivative is therefore good to a few 1e-4 absolute, and the float32
+/// For inputs and outputs of magnitude up to about 10 and a few dozen outputs per input,
+/// the numerical derivative is therefore good to a few 1e-4 absolute, and the float32
 /// backward pass to about 1e-6 relative. The defaults, |num - ana| &lt;= atol + rtol *
-/// max(|num|, |ana|) with atol = 1e-3 and rtol = 1e-2, leave a factor of about 3-10 over
-/// that error and still fail any real mistake: a missing factor, a wrong sign, a
-/// gradient not summed over a broadcast dimension, or one taken at the wrong element is
-/// off by O(1). Keep inputs farther than h from kinks (ReLU at 0, clamp bounds), away
-/// from poles (Log and Div near 0), and of moderate size; widen the tolerances through
-/// <see cref="GradCheckOptions"/> only with a comment saying why.
+/// max(|num|, |ana|) with atol = 1e-3 and rtol = 1e-3, sit above that: over the tensor-op
+/// tests (about 1,700 elements, weight seeds 1, 7, 99, 2014, 12345) the largest error seen
+/// was 3.7e-4 absolute and 0.26 of the allowance. They still fail what real mistakes
+/// look like: a missing factor, a wrong sign, a gradient not summed over a broadcast
+/// dimension or taken at the wrong element (all off by O(1)), and an error of 1% on any
+/// derivative larger than about 0.12 (a mean divided by n - 1 instead of n, for n up to
+/// about 100). Keep inputs farther than h from kinks (ReLU at 0, clamp bounds), away
+/// from poles (Log and Div near 0), and of moderate size; for outputs with many
+/// elements that all move with one input (a loss over a large batch, a wide layer),
+/// the rounding term grows with their number: widen atol through
+/// <see cref="GradCheckOptions"/> with a comment saying why.
 /// </para>
 /// </remarks>
 public static class GradCheck
 {
     /// <summary>
     /// Checks the gradient of <paramref name="f"/> with respect to each input that requires
-    /// grad, with <see cref="GradCheckOptions.Default"/>; throws on the first mismatching elements.
+    /// grad, with <see cref="GradCheckOptions.Default"/>; throws listing the mismatching elements.
+    /// f is called 2n + 1 times for n checked elements and must be deterministic (a dropout
+    /// mask, say, must come from a generator reseeded inside f).
     /// </summary>
     /// <exception cref="XunitException">An analytic and numerical derivative disagree; the message
     /// names the input index, element index and both values of each mismatch.</exception>

@@ -67,6 +67,27 @@ public sealed class GradCheckTests
     }
 
     [Fact]
+    public void Check_GradientOffByOnePercent_Fails()
+    {
+        // A hand-made op y = 2x whose recorded derivative is 2.02: 1% too large.
+        var x = TestTensors.AwayFromZero([2, 3], 0.5f, 2f, seed: 10);
+        static Tensor ScaleByTwo(Tensor t)
+        {
+            Tensor y;
+            using (Autograd.NoGrad())
+            {
+                y = t * 2f;
+            }
+            return Autograd.Record(y, "ScaleBackward", [t], g => [g * 2.02f]);
+        }
+
+        var result = GradCheck.Check(v => ScaleByTwo(v[0]), GradCheckOptions.Default, x);
+
+        Assert.Equal(6, result.Failures.Count);
+        Assert.All(result.Failures, f => Assert.Equal(1.01, f.Analytic / f.Numerical, 4));
+    }
+
+    [Fact]
     public void Check_AfterRunning_RestoresValuesAndGrad()
     {
         var x = TestTensors.Uniform([4], 0.5f, 2f, seed: 5);

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace GanNotes.Nn;
 
@@ -67,6 +68,11 @@ public static partial class Safetensors
 
     private static (List<Entry> Entries, Dictionary<string, string> Metadata) ParseHeader(string path, byte[] headerBytes)
     {
+        // NOTE: JsonDocument checks UTF-8 only when a string is read; check it up front.
+        if (!Utf8.IsValid(headerBytes))
+        {
+            throw Invalid(path, "the header is not valid UTF-8.");
+        }
         JsonDocument document;
         try
         {
