@@ -4,8 +4,16 @@
 # the median ms/step of each and the ratio GanNotes/PyTorch (below 1: GanNotes is faster).
 #
 # Usage: tests/GanNotes.Benchmarks/side-by-side.sh [rounds=5] [steps=50]
-# Needs: the .NET 10 SDK; Debian's python3-torch and dataset-fashion-mnist.
+# Needs: the .NET 10 SDK; Debian's python3-torch, libopenblas0-pthread and
+# dataset-fashion-mnist. Without OpenBLAS, Debian's PyTorch falls back to the reference
+# BLAS and runs about 25x slower, which would flatter GanNotes: the script refuses.
 set -euo pipefail
+blas=$(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 2>/dev/null || true)
+case "$blas" in
+  *openblas*) echo "PyTorch BLAS: $blas" ;;
+  *) echo "error: libblas.so.3 is '$blas', not OpenBLAS; run: apt-get install libopenblas0-pthread" >&2; exit 2 ;;
+esac
+echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores"
 rounds=${1:-5}
 steps=${2:-50}
 here=$(cd "$(dirname "$0")" && pwd)
