@@ -1,0 +1,5 @@
+namespace GanNotes.Notebooks;
+
+internal static class Placeholder
+{
+}
