@@ -1,0 +1,81 @@
+using GanNotes.Nn;
+
+namespace GanNotes.Gan;
+
+/// <summary>The output layer of a generator.</summary>
+public enum GeneratorOutput
+{
+    /// <summary>Sigmoid: pixel intensities in (0, 1), as for the course's images.</summary>
+    Sigmoid,
+    /// <summary>Tanh: values in (-1, 1).</summary>
+    Tanh,
+    /// <summary>No squashing: samples on the whole real line, as for 1-D and 2-D toy data.</summary>
+    Identity,
+}
+
+/// <summary>
+/// The multilayer-perceptron generator and discriminator of the lecture notes (seed 004),
+/// the same networks as the PyTorch reference in the benchmarks.
+/// </summary>
+public static class MlpGan
+{
+    /// <summary>Noise dimension of the notes' recipe.</summary>
+    public const int DefaultZDim = 64;
+
+    /// <summary>Hidden size h of the notes' recipe.</summary>
+    public const int DefaultHidden = 128;
+
+    /// <summary>Leaky ReLU slope of the discriminator.</summary>
+    public const float LeakySlope = 0.2f;
+
+    /// <summary>
+    /// G: z [m, zDim] -> x [m, outputDim]: four blocks Linear, BatchNorm1d, ReLU of widths
+    /// h, 2h, 4h, 8h, then Linear to the output and its activation.
+    /// </summary>
+    /// <param name="zDim">Noise dimension (64 in the notes).</param>
+    /// <param name="hidden">h (128 in the notes).</param>
+    /// <param name="outputDim">Sample size (784 = 28 x 28 for images, 1 or 2 for toy data).</param>
+    /// <param name="output">Output activation.</param>
+    /// <param name="rng">Initialises the weights (default: <see cref="Tensors.Generator.Default"/>).</param>
+    public static Sequential BuildGenerator(int zDim = DefaultZDim, int hidden = DefaultHidden, int outputDim = 784,
+        GeneratorOutput output = GeneratorOutput.Sigmoid, Tensors.Generator? rng = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(zDim);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(hidden);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outputDim);
+        int[] widths = [zDim, hidden, 2 * hidden, 4 * hidden, 8 * hidden];
+        var g = new Sequential();
+        for (int i = 0; i + 1 < widths.Length; i++)
+        {
+            g.Append(new Sequential(new Linear(widths[i], widths[i + 1], generator: rng), new BatchNorm1d(widths[i + 1]), new ReLU()));
+        }
+        g.Append(new Linear(8 * hidden, outputDim, generator: rng));
+        switch (output)
+        {
+            case GeneratorOutput.Sigmoid: g.Append(new Sigmoid()); break;
+            case GeneratorOutput.Tanh: g.Append(new Tanh()); break;
+            case GeneratorOutput.Identity: break;
+            default: throw new ArgumentOutOfRangeException(nameof(output), output, $"Unknown generator output: {output}.");
+        }
+        return g;
+    }
+
+    /// <summary>
+    /// D: x [m, inputDim] -> logit [m, 1]: three blocks Linear, LeakyReLU(0.2) of widths
+    /// 4h, 2h, h, then Linear to one logit. D(x) = sigmoid(logit) is the probability that x is real;
+    /// the losses take the logit for numerical stability.
+    /// </summary>
+    public static Sequential BuildDiscriminator(int inputDim = 784, int hidden = DefaultHidden, Tensors.Generator? rng = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputDim);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(hidden);
+        int[] widths = [inputDim, 4 * hidden, 2 * hidden, hidden];
+        var d = new Sequential();
+        for (int i = 0; i + 1 < widths.Length; i++)
+        {
+            d.Append(new Sequential(new Linear(widths[i], widths[i + 1], generator: rng), new LeakyReLU(LeakySlope)));
+        }
+        d.Append(new Linear(hidden, 1, generator: rng));
+        return d;
+    }
+}

@@ -1,0 +1,137 @@
+using GanNotes.Gan;
+using GanNotes.Optim;
+using GanNotes.Tensors;
+
+namespace GanNotes.Tests.Gan;
+
+public class GanTrainerTests
+{
+    private static GanTrainer Build1D(ulong seed = 7, GeneratorLoss loss = GeneratorLoss.NonSaturating, int k = 1, float lr = 2e-3f)
+    {
+        var g = MlpGan.BuildGenerator(zDim: 4, hidden: 8, outputDim: 1, output: GeneratorOutput.Identity, rng: new Generator(seed));
+        var d = MlpGan.BuildDiscriminator(inputDim: 1, hidden: 8, rng: new Generator(seed + 1));
+        var options = new GanTrainerOptions { BatchSize = 64, ZDim = 4, K = k, Loss = loss, Seed = seed, FixedNoiseCount = 256 };
+        return new GanTrainer(g, d, new Adam(g.Parameters(), lr, 0.5f), new Adam(d.Parameters(), lr, 0.5f),
+            new GaussianSampler(3f, 0.5f, seed + 2), options);
+    }
+
+    [Fact]
+    public void TrainStep_OneDimensionalGaussian_GeneratorMovesOntoData()
+    {
+        var trainer = Build1D();
+        float before = trainer.SampleFixed().Mean().Item();
+        for (int i = 0; i < 400; i++)
+        {
+            trainer.TrainStep();
+        }
+        var samples = trainer.SampleFixed().ToArray();
+        double mean = samples.Average();
+        Assert.True(Math.Abs(before - 3) > 1.5, $"the untrained G already sits on the data (mean {before})");
+        Assert.True(Math.Abs(mean - 3) < 0.3, $"after 400 steps p_g has mean {mean}, p_data 3");
+    }
+
+    [Fact]
+    public void TrainStep_RecordsAlgorithmOneQuantities()
+    {
+        var trainer = Build1D(k: 2);
+        var record = trainer.TrainStep();
+        Assert.Equal(1, record.Step);
+        Assert.Equal(1, trainer.Step);
+        Assert.InRange(record.DReal, 0f, 1f);
+        Assert.InRange(record.DFake, 0f, 1f);
+        Assert.True(record.GradNormD > 0 && record.GradNormG > 0);
+        Assert.Equal(1024 / 64 / 2, trainer.StepsPerEpoch);
+        Assert.Equal(1.0 / trainer.StepsPerEpoch, record.Epoch, 12);
+    }
+
+    [Fact]
+    public void TrainStep_SameSeed_BitwiseSameHistory()
+    {
+        var a = Build1D();
+        var b = Build1D();
+        for (int i = 0; i < 20; i++)
+        {
+            Assert.Equal(a.TrainStep(), b.TrainStep());
+        }
+    }
+
+    [Fact]
+    public void Checkpoint_SaveAndResume_ContinuesBitForBit()
+    {
+        var dir = Directory.CreateTempSubdirectory("gannotes-ckpt-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "checkpoint.safetensors");
+            var uninterrupted = Build1D();
+            var interrupted = Build1D();
+            for (int i = 0; i < 10; i++)
+            {
+                uninterrupted.TrainStep();
+                interrupted.TrainStep();
+            }
+            GanCheckpoint.Save(interrupted, path);
+
+            var resumed = Build1D();
+            GanCheckpoint.Load(resumed, path);
+            Assert.Equal(10, resumed.Step);
+            for (int i = 0; i < 10; i++)
+            {
+                Assert.Equal(uninterrupted.TrainStep(), resumed.TrainStep());
+            }
+            Assert.Equal(uninterrupted.SampleFixed().ToArray(), resumed.SampleFixed().ToArray());
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Checkpoint_DifferentArchitecture_ThrowsAndChangesNothing()
+    {
+        var dir = Directory.CreateTempSubdirectory("gannotes-ckpt-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "checkpoint.safetensors");
+            var small = Build1D();
+            small.TrainStep();
+            GanCheckpoint.Save(small, path);
+
+            var g = MlpGan.BuildGenerator(zDim: 4, hidden: 16, outputDim: 1, output: GeneratorOutput.Identity, rng: new Generator(1));
+            var d = MlpGan.BuildDiscriminator(inputDim: 1, hidden: 8, rng: new Generator(2));
+            var other = new GanTrainer(g, d, new Adam(g.Parameters()), new Adam(d.Parameters()), new GaussianSampler(0, 1, 3),
+                new GanTrainerOptions { BatchSize = 64, ZDim = 4 });
+            var before = g.Parameters().Select(p => p.ToArray()).ToList();
+            var ex = Assert.Throws<InvalidDataException>(() => GanCheckpoint.Load(other, path));
+            Assert.Contains("G.0.0.weight", ex.Message, StringComparison.Ordinal);
+            Assert.Equal(before, g.Parameters().Select(p => p.ToArray()).ToList());
+            Assert.Equal(0, other.Step);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void TrainStep_NonFiniteData_ThrowsNamingStepAndKeepsParameters()
+    {
+        var g = MlpGan.BuildGenerator(zDim: 4, hidden: 8, outputDim: 1, output: GeneratorOutput.Identity, rng: new Generator(1));
+        var d = MlpGan.BuildDiscriminator(inputDim: 1, hidden: 8, rng: new Generator(2));
+        var trainer = new GanTrainer(g, d, new Adam(g.Parameters()), new Adam(d.Parameters()), new GaussianSampler(float.NaN, 1, 3),
+            new GanTrainerOptions { BatchSize = 16, ZDim = 4 });
+        var before = d.Parameters().Select(p => p.ToArray()).ToList();
+        var ex = Assert.Throws<TrainingDivergedException>(() => trainer.TrainStep());
+        Assert.Equal(1, ex.Step);
+        Assert.Contains("step 1", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(before, d.Parameters().Select(p => p.ToArray()).ToList());
+        Assert.Equal(0, trainer.Step);
+    }
+
+    [Fact]
+    public void Options_InvalidK_ThrowsNamingValue()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new GanTrainerOptions { K = 0 }.Validate());
+        Assert.Contains("Invalid k: 0", ex.Message, StringComparison.Ordinal);
+    }
+}
