@@ -1,4 +1,5 @@
 using GanNotes.Tensors;
+using GanNotes.Tensors.Backend;
 
 namespace GanNotes.Optim;
 
@@ -98,23 +99,15 @@ public sealed class Adam : Optimizer
             var v = GetState(i, "exp_avg_sq")!;
 
             // Same operations in the same order as _single_tensor_adam in
-            // torch/optim/adam.py (1.13): tensor maths in float32, the scalar bias
-            // corrections in double (Python floats) and rounded to float where they meet a tensor.
+            // torch/optim/adam.py (1.13), fused into one pass by the kernel: tensor maths in
+            // float32, the scalar bias corrections in double (Python floats) and rounded to
+            // float where they meet a tensor.
             float t = step.Item() + 1f;
             step.Fill_(t);
-            if (WeightDecay != 0f)
-            {
-                g = g + p * WeightDecay;
-            }
-            m.CopyFrom_(m * Beta1 + g * (1f - Beta1));
-            v.CopyFrom_(v * Beta2 + g * (1f - Beta2) * g);
             double biasCorrection1 = 1.0 - Math.Pow(Beta1, t);
             double biasCorrection2 = 1.0 - Math.Pow(Beta2, t);
             double stepSize = Lr / biasCorrection1;
-            // NOTE: divide by a tensor, not a float: Tensor / float multiplies by the
-            // reciprocal, which rounds differently from PyTorch's true division.
-            var denom = v.Sqrt() / Tensor.Scalar((float)Math.Sqrt(biasCorrection2)) + Eps;
-            p.CopyFrom_(p + m * (float)-stepSize / denom);
+            p.Kernels.AdamUpdate(p, g, m, v, new AdamCoefficients(Beta1, Beta2, Eps, WeightDecay, (float)-stepSize, (float)Math.Sqrt(biasCorrection2)));
         }
     }
 

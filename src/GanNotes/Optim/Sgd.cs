@@ -1,4 +1,5 @@
 using GanNotes.Tensors;
+using GanNotes.Tensors.Backend;
 
 namespace GanNotes.Optim;
 
@@ -84,28 +85,21 @@ public sealed class Sgd : Optimizer
             {
                 continue;
             }
-            // Same operations in the same order as torch/optim/sgd.py (1.13), so results
-            // match PyTorch's float32 values.
-            if (WeightDecay != 0f)
-            {
-                g = g + p * WeightDecay;
-            }
+            // Same operations in the same order as torch/optim/sgd.py (1.13), fused into one
+            // pass by the kernel, so results match PyTorch's float32 values.
+            Tensor? buffer = null;
+            bool first = false;
             if (Momentum != 0f)
             {
-                var buffer = GetState(i, "momentum_buffer");
+                buffer = GetState(i, "momentum_buffer");
                 if (buffer is null)
                 {
-                    // NOTE: a copy, never the gradient itself: the caller may reuse that tensor.
-                    buffer = Tensor.Empty([.. g.Shape], g.Device).CopyFrom_(g);
+                    first = true;
+                    buffer = Tensor.ZerosLike(p);
                     SetState(i, "momentum_buffer", buffer);
                 }
-                else
-                {
-                    buffer.CopyFrom_(buffer * Momentum + g * (1f - Dampening));
-                }
-                g = Nesterov ? g + buffer * Momentum : buffer;
             }
-            p.CopyFrom_(p + g * -Lr);
+            p.Kernels.SgdUpdate(p, g, buffer, new SgdCoefficients(Lr, Momentum, Dampening, Nesterov, WeightDecay, first));
         }
     }
 }

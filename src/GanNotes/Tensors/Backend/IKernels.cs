@@ -103,6 +103,20 @@ internal interface IKernels
     /// <summary>dx[i, index[i]] = g[i] (dx must be zeroed by the caller).</summary>
     void ScatterColumns(Tensor g, ReadOnlySpan<int> index, Tensor dx);
 
+    /// <summary>
+    /// One Adam update in place, elementwise and in PyTorch's operation order:
+    /// g += wd p; m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g g;
+    /// p += (m * negStepSize) / (sqrt(v) / bias2Sqrt + eps).
+    /// </summary>
+    void AdamUpdate(Tensor param, Tensor grad, Tensor expAvg, Tensor expAvgSq, in AdamCoefficients c);
+
+    /// <summary>
+    /// One SGD update in place, in PyTorch's operation order: g += wd p; with momentum,
+    /// buf = g on the first step, else buf = momentum buf + (1 - dampening) g, and
+    /// g = nesterov ? g + momentum buf : buf; then p += g * -lr.
+    /// </summary>
+    void SgdUpdate(Tensor param, Tensor grad, Tensor? momentumBuffer, in SgdCoefficients c);
+
     /// <summary>Elementwise binary cross-entropy on probabilities, logs clamped at -100 as PyTorch does.</summary>
     void BinaryCrossEntropy(Tensor p, Tensor target, Tensor loss);
 
