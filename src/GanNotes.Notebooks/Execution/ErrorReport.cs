@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+
+namespace GanNotes.Notebooks;
+
+/// <summary>Builds Jupyter error outputs from Roslyn diagnostics and from exceptions.</summary>
+internal static class ErrorReport
+{
+    /// <summary>
+    /// Compile errors as Roslyn prints them, positions relative to the cell:
+    /// <c>(2,1): error CS0103: The name 'x' does not exist in the current context</c>.
+    /// </summary>
+    public static CellError FromCompilation(IReadOnlyList<Diagnostic> errors)
+    {
+        var lines = errors.Select(Describe).ToList();
+        var first = errors[0];
+        int? line = first.Location.IsInSource ? first.Location.GetLineSpan().StartLinePosition.Line + 1 : null;
+        string summary = $"{first.Id}: {first.GetMessage(CultureInfo.InvariantCulture)}";
+        return new CellError("CompilationError", string.Join('\n', lines), lines, line, summary);
+    }
+
+    /// <summary>
+    /// A runtime exception: ename is its type, evalue its message, the traceback its text
+    /// without the scripting engine's frames and without the notebook's folder (a saved
+    /// notebook should not carry the path of the machine that ran it). The line is that of the
+    /// innermost frame in <paramref name="cellFile"/> (the running cell).
+    /// </summary>
+    public static CellError FromException(Exception exception, string cellFile, string notebookFolder)
+    {
+        var e = Unwrap(exception);
+        string name = e.GetType().FullName ?? e.GetType().Name;
+        string folderPrefix = Path.TrimEndingDirectorySeparator(notebookFolder) + Path.DirectorySeparatorChar;
+        var traceback = e.ToString().Split('\n')
+            .Select(l => l.TrimEnd('\r').Replace(folderPrefix, "", StringComparison.Ordinal))
+            .Where(l => !IsEngineFrame(l))
+            .ToList();
+        while (traceback.Count > 0 && traceback[^1].StartsWith("--- End of stack trace", StringComparison.Ordinal))
+        {
+            traceback.RemoveAt(traceback.Count - 1);
+        }
+        int? line = new StackTrace(e, fNeedFileInfo: true).GetFrames()
+            // Roslyn makes the cell's file name absolute against the notebook folder.
+            .Where(f => Path.GetFileName(f.GetFileName()) == cellFile && f.GetFileLineNumber() > 0)
+            .Select(f => (int?)f.GetFileLineNumber())
+            .FirstOrDefault();
+        string firstMessageLine = e.Message.Split('\n')[0].TrimEnd('\r');
+        return new CellError(name, e.Message, traceback, line, $"{name}: {firstMessageLine}");
+    }
+
+    /// <summary>The error of a cell that ran past the time limit.</summary>
+    public static CellError Timeout(int cellNumber, TimeSpan limit)
+    {
+        string message = $"cell {cellNumber} did not finish within {limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s (the per-cell timeout); the run stopped here";
+        return new CellError("TimeoutException", message, [$"TimeoutException: {message}"], null, $"TimeoutException: {message}");
+    }
+
+    private static string Describe(Diagnostic d)
+    {
+        string severity = d.Severity.ToString().ToLowerInvariant();
+        string message = d.GetMessage(CultureInfo.InvariantCulture);
+        if (!d.Location.IsInSource)
+        {
+            return $"{severity} {d.Id}: {message}";
+        }
+        var start = d.Location.GetLineSpan().StartLinePosition;
+        return $"({start.Line + 1},{start.Character + 1}): {severity} {d.Id}: {message}";
+    }
+
+    private static Exception Unwrap(Exception e)
+    {
+        while (true)
+        {
+            switch (e)
+            {
+                case TargetInvocationException { InnerException: { } inner }:
+                    e = inner;
+                    break;
+                case AggregateException { InnerExceptions.Count: 1 } aggregate:
+                    e = aggregate.InnerExceptions[0];
+                    break;
+                default:
+                    return e;
+            }
+        }
+    }
+
+    private static bool IsEngineFrame(string line)
+    {
+        string text = line.TrimStart();
+        return text.StartsWith("at Microsoft.CodeAnalysis.Scripting.", StringComparison.Ordinal);
+    }
+}

@@ -1,5 +1,0 @@
-namespace GanNotes.Notebooks;
-
-internal static class Placeholder
-{
-}

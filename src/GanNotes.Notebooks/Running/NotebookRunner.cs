@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+
+namespace GanNotes.Notebooks;
+
+/// <summary>
+/// Runs a C# notebook headlessly, as papermill runs Jupyter notebooks: every code cell in
+/// order in one Roslyn scripting session, outputs saved as Jupyter outputs.
+/// </summary>
+/// <remarks>
+/// Like papermill, a run starts by clearing the outputs and execution counts of the cells it
+/// will run, and stops at the first failing cell: that cell keeps the error output, and the
+/// code cells after it are left without outputs, so a saved notebook never shows results of
+/// an earlier run next to an error. Markdown and raw cells are untouched; code cells of another
+/// kernel (F#, PowerShell, ...) are skipped and keep their outputs.
+/// A cell that runs past <see cref="NotebookRunOptions.CellTimeout"/> cannot be stopped: its
+/// thread is abandoned (it is a background thread), so the process should exit after such a run.
+/// </remarks>
+public static class NotebookRunner
+{
+    /// <summary>The notebook metadata key the runner writes to (<c>metadata.gan_notes.parameters</c>).</summary>
+    public const string MetadataKey = "gan_notes";
+
+    /// <summary>Runs the notebook at <paramref name="path"/> and saves it where the options say.</summary>
+    /// <exception cref="NotebookFormatException">The file is not a readable nbformat 4 notebook (nothing is written).</exception>
+    /// <exception cref="NotebookParameterException">A parameter override does not apply (nothing is run or written).</exception>
+    public static async Task<NotebookRunResult> RunAsync(
+        string path, NotebookRunOptions? options = null, IProgress<NotebookProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        options ??= new NotebookRunOptions();
+        long started = Stopwatch.GetTimestamp();
+        var notebook = NotebookDocument.Load(path);
+        var plan = ParametersCell.Plan(notebook, options.Parameters);
+        RecordParameters(notebook, plan);
+        ConsoleRouter.Install();
+
+        var session = new ScriptSession(path);
+        var results = new List<CellRunResult>();
+        NotebookRunError? error = null;
+        int executionCount = 0;
+        for (int i = 0; i < notebook.Cells.Count; i++)
+        {
+            var cell = notebook.Cells[i];
+            string kernel = cell.KernelName ?? notebook.DefaultKernelName;
+            var prepared = cell.IsCode && CellSource.IsCSharp(kernel)
+                ? CellSource.Prepare(plan?.CellIndex == i ? plan.Code : cell.Source)
+                : null;
+            if (!cell.IsCode)
+            {
+                results.Add(new CellRunResult(i, CellRunStatus.NotCode, TimeSpan.Zero, null, null));
+            }
+            else if (prepared is null || prepared.OtherKernel is not null)
+            {
+                string other = prepared?.OtherKernel ?? kernel;
+                results.Add(new CellRunResult(i, CellRunStatus.Skipped, TimeSpan.Zero, null,
+                    $"cell {i + 1} is a {other} cell: the C# runner does not run it and keeps its outputs"));
+            }
+            else if (error is not null)
+            {
+                cell.ClearOutputs();
+                results.Add(new CellRunResult(i, CellRunStatus.NotRun, TimeSpan.Zero, null, null));
+            }
+            else
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                cell.ClearOutputs();
+                progress?.Report(new NotebookProgress(path, i, notebook.Cells.Count, CellRunStatus.Running, TimeSpan.Zero));
+                executionCount++;
+                var (outputs, cellError, status, duration) =
+                    await RunCellAsync(session, prepared, i, executionCount, options.CellTimeout).ConfigureAwait(false);
+                cell.Json["outputs"] = outputs;
+                cell.ExecutionCount = executionCount;
+                if (cellError is not null)
+                {
+                    error = new NotebookRunError(i, cellError.Line, cellError.Name, cellError.Summary);
+                }
+                results.Add(new CellRunResult(i, status, duration, executionCount, null));
+                progress?.Report(new NotebookProgress(path, i, notebook.Cells.Count, status, duration));
+            }
+        }
+
+        if (options.OutputPath is { } outputPath)
+        {
+            notebook.Save(outputPath);
+        }
+        return new NotebookRunResult(
+            path, options.OutputPath, notebook, results, Stopwatch.GetElapsedTime(started), error, plan?.Recorded);
+    }
+
+    private static async Task<(JsonArray Outputs, CellError? Error, CellRunStatus Status, TimeSpan Duration)> RunCellAsync(
+        ScriptSession session, PreparedCell prepared, int index, int executionCount, TimeSpan? timeout)
+    {
+        var outputs = new CellOutputs();
+        if (prepared.Rejection is { } rejection)
+        {
+            return (outputs.Close(rejection), rejection, CellRunStatus.Failed, TimeSpan.Zero);
+        }
+        int cellNumber = index + 1;
+        long started = Stopwatch.GetTimestamp();
+        var (finished, error) = await CellWorker.RunAsync(
+            () =>
+            {
+                CellOutputs.SetCurrent(outputs);
+                try
+                {
+                    return session.Execute(prepared.Code, cellNumber, executionCount, outputs);
+                }
+#pragma warning disable CA1031 // Whatever escapes the cell (a formatter, the engine) becomes its error output.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    return ErrorReport.FromException(e, session.CellFileName(cellNumber), session.NotebookFolder);
+                }
+                finally
+                {
+                    CellOutputs.SetCurrent(null);
+                }
+            },
+            timeout,
+            $"notebook cell {cellNumber}").ConfigureAwait(false);
+        var duration = Stopwatch.GetElapsedTime(started);
+        if (!finished)
+        {
+            var timedOut = ErrorReport.Timeout(cellNumber, timeout!.Value);
+            return (outputs.Close(timedOut), timedOut, CellRunStatus.TimedOut, duration);
+        }
+        return (outputs.Close(error), error, error is null ? CellRunStatus.Succeeded : CellRunStatus.Failed, duration);
+    }
+
+    /// <summary>Records the overrides in the notebook metadata, and clears a record left by an earlier run.</summary>
+    private static void RecordParameters(NotebookDocument notebook, ParameterPlan? plan)
+    {
+        var ours = notebook.Metadata[MetadataKey] as JsonObject;
+        ours?.Remove("parameters");
+        if (plan is not null)
+        {
+            ours ??= new JsonObject();
+            ours["parameters"] = plan.Recorded.DeepClone();
+        }
+        if (ours is null || ours.Count == 0)
+        {
+            notebook.Metadata.Remove(MetadataKey);
+        }
+        else if (ours.Parent is null)
+        {
+            notebook.Metadata[MetadataKey] = ours;
+        }
+    }
+}

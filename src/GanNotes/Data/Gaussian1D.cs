@@ -1,0 +1,50 @@
+using GanNotes.Tensors;
+
+namespace GanNotes.Data;
+
+/// <summary>
+/// The 1-D normal distribution N(mu, sigma^2), the p_data of the paper's Fig. 1:
+/// p(x) = exp(-(x - mu)^2 / (2 sigma^2)) / (sigma sqrt(2 pi)).
+/// </summary>
+/// <remarks>Samples: x = mu + sigma z, z ~ N(0, 1) from the generator; shape [n, 1].</remarks>
+public sealed class Gaussian1D : IToyDistribution
+{
+    /// <summary>Creates N(<paramref name="mean"/>, <paramref name="std"/>^2).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The mean is not finite or the std is not positive and finite.</exception>
+    public Gaussian1D(double mean = 0.0, double std = 1.0)
+    {
+        Mean = ToyChecks.Finite(mean, nameof(mean));
+        Std = ToyChecks.PositiveStd(std, nameof(std));
+    }
+
+    /// <summary>mu.</summary>
+    public double Mean { get; }
+
+    /// <summary>sigma.</summary>
+    public double Std { get; }
+
+    /// <summary>sigma^2.</summary>
+    public double Variance => Std * Std;
+
+    /// <inheritdoc/>
+    public int Dimension => 1;
+
+    /// <summary>The exact density p(x).</summary>
+    public double Pdf(double x) => ToyChecks.NormalPdf(x, Mean, Std);
+
+    /// <inheritdoc/>
+    public Tensor Sample(int n, Generator? generator = null)
+    {
+        ToyChecks.Count(n);
+        var g = generator ?? Generator.Default;
+        var values = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            values[i] = (float)(Mean + Std * g.NextNormal());
+        }
+        return Tensor.FromArray(values, n, 1);
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"N({Mean}, {Std}^2)";
+}

@@ -1,0 +1,122 @@
+using System.Collections.ObjectModel;
+using System.Globalization;
+using GanNotes.Tensors;
+
+namespace GanNotes.Data;
+
+/// <summary>
+/// A 1-D mixture of K normals, p(x) = sum_k w_k N(x; mu_k, sigma_k^2), with weights w_k >= 0
+/// summing to 1: the multi-modal p_data on which a GAN can drop modes.
+/// </summary>
+/// <remarks>
+/// Samples: pick component k with probability w_k (one uniform draw), then x = mu_k + sigma_k z,
+/// z ~ N(0, 1); shape [n, 1]. Mean sum_k w_k mu_k; variance sum_k w_k (sigma_k^2 + mu_k^2) - mean^2.
+/// </remarks>
+public sealed class GaussianMixture1D : IToyDistribution
+{
+    /// <summary>How far the weights may sum from 1.</summary>
+    public const double WeightTolerance = 1e-6;
+
+    private readonly double[] weights;
+    private readonly double[] means;
+    private readonly double[] stds;
+
+    /// <summary>Creates the mixture of components (w_k, mu_k, sigma_k).</summary>
+    /// <exception cref="ArgumentException">The lists are empty or of different lengths, a weight is negative, or the weights do not sum to 1 within 1e-6.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A mean is not finite or a std is not positive and finite.</exception>
+    public GaussianMixture1D(IReadOnlyList<double> weights, IReadOnlyList<double> means, IReadOnlyList<double> stds)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        ArgumentNullException.ThrowIfNull(means);
+        ArgumentNullException.ThrowIfNull(stds);
+        if (weights.Count == 0 || weights.Count != means.Count || weights.Count != stds.Count)
+        {
+            throw new ArgumentException(
+                $"Invalid mixture: {weights.Count} weights, {means.Count} means and {stds.Count} stds; give the same non-zero number of each.", nameof(weights));
+        }
+        for (int k = 0; k < weights.Count; k++)
+        {
+            if (!double.IsFinite(weights[k]) || weights[k] < 0)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"Invalid weights[{k}]: {weights[k]}; a weight must be non-negative and finite."), nameof(weights));
+            }
+            ToyChecks.Finite(means[k], $"means[{k}]");
+            ToyChecks.PositiveStd(stds[k], $"stds[{k}]");
+        }
+        double sum = weights.Sum();
+        if (Math.Abs(sum - 1) > WeightTolerance)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"Invalid weights: they sum to {sum}, not 1 (tolerance {WeightTolerance})."), nameof(weights));
+        }
+        this.weights = [.. weights];
+        this.means = [.. means];
+        this.stds = [.. stds];
+    }
+
+    /// <summary>w_k.</summary>
+    public IReadOnlyList<double> Weights => new ReadOnlyCollection<double>(weights);
+
+    /// <summary>mu_k.</summary>
+    public IReadOnlyList<double> Means => new ReadOnlyCollection<double>(means);
+
+    /// <summary>sigma_k.</summary>
+    public IReadOnlyList<double> Stds => new ReadOnlyCollection<double>(stds);
+
+    /// <summary>The mixture mean, sum_k w_k mu_k.</summary>
+    public double Mean => Enumerable.Range(0, weights.Length).Sum(k => weights[k] * means[k]);
+
+    /// <summary>The mixture variance, sum_k w_k (sigma_k^2 + mu_k^2) - mean^2.</summary>
+    public double Variance
+    {
+        get
+        {
+            double mean = Mean;
+            return Enumerable.Range(0, weights.Length).Sum(k => weights[k] * (stds[k] * stds[k] + means[k] * means[k])) - mean * mean;
+        }
+    }
+
+    /// <inheritdoc/>
+    public int Dimension => 1;
+
+    /// <summary>The exact density p(x) = sum_k w_k N(x; mu_k, sigma_k^2).</summary>
+    public double Pdf(double x)
+    {
+        double p = 0;
+        for (int k = 0; k < weights.Length; k++)
+        {
+            p += weights[k] * ToyChecks.NormalPdf(x, means[k], stds[k]);
+        }
+        return p;
+    }
+
+    /// <inheritdoc/>
+    public Tensor Sample(int n, Generator? generator = null)
+    {
+        ToyChecks.Count(n);
+        var g = generator ?? Generator.Default;
+        var values = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            int k = PickComponent(g.NextDouble());
+            values[i] = (float)(means[k] + stds[k] * g.NextNormal());
+        }
+        return Tensor.FromArray(values, n, 1);
+    }
+
+    private int PickComponent(double u)
+    {
+        double cumulative = 0;
+        for (int k = 0; k < weights.Length - 1; k++)
+        {
+            cumulative += weights[k];
+            if (u < cumulative)
+            {
+                return k;
+            }
+        }
+        // NOTE: rounding can leave the weights' sum a hair below u; the last component takes the rest.
+        return weights.Length - 1;
+    }
+}

@@ -1,0 +1,44 @@
+using System.Text.Json;
+
+namespace GanNotes.Plots;
+
+/// <summary>One axis of a <see cref="Layout"/> (plotly's <c>layout.xaxis</c> / <c>layout.yaxis</c>).</summary>
+public sealed class Axis
+{
+    /// <summary>The axis label, e.g. "step" or "loss"; null for none.</summary>
+    public string? Title { get; set; }
+
+    /// <summary>The visible range; null lets plotly fit the data. On a log axis the bounds are log10 values.</summary>
+    public (double Min, double Max)? Range { get; set; }
+
+    /// <summary>True for a logarithmic axis (plotly's <c>type: "log"</c>).</summary>
+    public bool Log { get; set; }
+
+    /// <summary>Draws the axis from high to low (plotly's <c>autorange: "reversed"</c>), for image-like heatmaps.</summary>
+    public bool Reversed { get; set; }
+
+    internal bool IsDefault => Title is null && Range is null && !Log && !Reversed;
+
+    internal void WriteJson(Utf8JsonWriter writer, string name)
+    {
+        writer.WriteStartObject(name);
+        PlotValues.WriteTitle(writer, "title", Title);
+        if (Range is var (min, max))
+        {
+            writer.WriteStartArray("range");
+            // A reversed axis with a fixed range is written high-to-low, which is how plotly reverses ranges.
+            PlotValues.WriteNumber(writer, Reversed ? max : min);
+            PlotValues.WriteNumber(writer, Reversed ? min : max);
+            writer.WriteEndArray();
+        }
+        else if (Reversed)
+        {
+            writer.WriteString("autorange", "reversed");
+        }
+        if (Log)
+        {
+            writer.WriteString("type", "log");
+        }
+        writer.WriteEndObject();
+    }
+}

@@ -1,0 +1,174 @@
+using System.Text.Json.Nodes;
+using GanNotes.Cli;
+using GanNotes.Tests.Notebooks;
+
+namespace GanNotes.Tests.Cli;
+
+/// <summary><c>gan-notes notebooks run</c>, invoked in-process with captured stdout and stderr.</summary>
+public sealed class NotebooksRunCommandTests : IDisposable
+{
+    private readonly FixtureFolder folder = new();
+
+    public void Dispose() => folder.Dispose();
+
+    private static (int ExitCode, string Output, string Error) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int code = GanNotes.Cli.Cli.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    [Fact]
+    public void Run_Help_ShowsUsageOptionsAndExamples()
+    {
+        var (code, output, error) = Run("notebooks", "run", "--help");
+
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        Assert.Contains("gan-notes notebooks run <paths>... [options]", output, StringComparison.Ordinal);
+        foreach (var option in new[] { "--set <name=value>", "--inplace", "-o, --output <DIR>", "--timeout <SECONDS>" })
+        {
+            Assert.Contains(option, output, StringComparison.Ordinal);
+        }
+        Assert.Contains("Examples:", output, StringComparison.Ordinal);
+        Assert.Contains("gan-notes notebooks run notebooks/ --inplace", output, StringComparison.Ordinal);
+        Assert.Contains("--set epochs=2", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_CleanNotebookWithOutputFolder_ExitsZeroAndLeavesOriginalUnchanged()
+    {
+        string notebook = folder["runner-fixture.ipynb"];
+        byte[] original = File.ReadAllBytes(notebook);
+        string outputFolder = folder["executed"];
+
+        var (code, output, error) = Run("notebooks", "run", notebook, "--set", "epochs=2", "--output", outputFolder);
+
+        Assert.True(code == 0, error);
+        Assert.Empty(error);
+        Assert.Equal(original, File.ReadAllBytes(notebook));
+        string written = Path.Combine(outputFolder, "runner-fixture.ipynb");
+        NbformatSchema.AssertValid(written);
+        var cells = JsonNode.Parse(File.ReadAllText(written))!["cells"]!.AsArray();
+        Assert.Equal("21", cells[3]!["outputs"]![0]!["data"]!["text/plain"]![0]!.GetValue<string>());
+        Assert.Contains("  cell 4 of 10: ok (", output, StringComparison.Ordinal);
+        Assert.Contains(
+            $"  note: {notebook}: cell 8 is a fsharp cell: the C# runner does not run it and keeps its outputs\n",
+            output, StringComparison.Ordinal);
+        Assert.Contains("| ok ", output, StringComparison.Ordinal);
+        Assert.Contains("|   7/7 |", output, StringComparison.Ordinal);
+        Assert.EndsWith("1 notebook ran clean.\n", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_FailingNotebook_ExitsOneAndErrorLineNamesNotebookCellAndLine()
+    {
+        string notebook = folder["compile-error.ipynb"];
+
+        var (code, output, error) = Run("notebooks", "run", notebook, "--inplace");
+
+        Assert.Equal(1, code);
+        Assert.Equal(
+            [$"error: {notebook}: cell 2, line 2: CS0103: The name 'nope' does not exist in the current context"],
+            Lines(error));
+        Assert.Contains("failed (cell 2)", output, StringComparison.Ordinal);
+        NbformatSchema.AssertValid(notebook);
+        var saved = JsonNode.Parse(File.ReadAllText(notebook))!["cells"]![1]!["outputs"]![0]!;
+        Assert.Equal("CompilationError", saved["ename"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Run_MalformedNotebook_ReportedLeftUntouchedAndOthersStillRun()
+    {
+        string broken = folder["broken.ipynb"];
+        byte[] bytes = "{\"cells\": [], \"nbformat\": 4"u8.ToArray();
+        File.WriteAllBytes(broken, bytes);
+
+        var (code, output, error) = Run("notebooks", "run", broken, folder["runner-fixture.ipynb"], "--inplace");
+
+        Assert.Equal(1, code);
+        string line = Assert.Single(Lines(error));
+        Assert.StartsWith($"error: {broken}: not a valid notebook: invalid JSON at line 1", line, StringComparison.Ordinal);
+        Assert.EndsWith("(left unchanged)", line, StringComparison.Ordinal);
+        Assert.Equal(bytes, File.ReadAllBytes(broken));
+        Assert.Contains("invalid notebook", output, StringComparison.Ordinal);
+        Assert.Contains("runner-fixture.ipynb: ok", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_BadSetFormat_OneClearLineExitTwoNothingWritten()
+    {
+        string notebook = folder["runner-fixture.ipynb"];
+        byte[] original = File.ReadAllBytes(notebook);
+
+        var (code, output, error) = Run("notebooks", "run", notebook, "--set", "epochs", "--inplace");
+
+        Assert.Equal(2, code);
+        Assert.Equal(["error: --set 'epochs': expected name=value with a C# variable name, for example --set epochs=2"], Lines(error));
+        Assert.Empty(output);
+        Assert.Equal(original, File.ReadAllBytes(notebook));
+    }
+
+    [Fact]
+    public void Run_SetValueOfWrongType_ErrorNamesParameterAndNotebook()
+    {
+        string notebook = folder["runner-fixture.ipynb"];
+        byte[] original = File.ReadAllBytes(notebook);
+
+        var (code, _, error) = Run("notebooks", "run", notebook, "--set", "quick=maybe", "--inplace");
+
+        Assert.Equal(1, code);
+        Assert.Equal(
+            [$"error: --set quick=maybe: parameter 'quick' in {notebook} is a bool (`bool quick = false`), and 'maybe' is not a bool"],
+            Lines(error));
+        Assert.Equal(original, File.ReadAllBytes(notebook));
+    }
+
+    [Fact]
+    public void Run_NeitherInplaceNorOutput_AsksToChoose()
+    {
+        var (code, _, error) = Run("notebooks", "run", folder["runner-fixture.ipynb"]);
+
+        Assert.Equal(2, code);
+        Assert.Equal(
+            ["error: choose where the executed notebooks go: --inplace (replace each notebook) or --output DIR (write copies to DIR)"],
+            Lines(error));
+    }
+
+    [Fact]
+    public void Run_MissingPath_ExitTwoNamingIt()
+    {
+        string missing = folder["nope.ipynb"];
+
+        var (code, _, error) = Run("notebooks", "run", missing, "--inplace");
+
+        Assert.Equal(2, code);
+        Assert.Equal([$"error: {missing}: no such file or folder"], Lines(error));
+    }
+
+    [Fact]
+    public void Run_FolderInplace_ExpandsSortedSkipsCheckpointsAndLeavesNoTemporaryFiles()
+    {
+        string checkpoints = Directory.CreateDirectory(folder[".ipynb_checkpoints"]).FullName;
+        File.WriteAllText(Path.Combine(checkpoints, "runner-fixture-checkpoint.ipynb"), "not json");
+
+        var (code, output, error) = Run("notebooks", "run", folder.Path, "--inplace", "--timeout", "2");
+
+        Assert.Equal(1, code); // the fixtures include failing notebooks
+        var started = Lines(output).Where(l => l.StartsWith('[') && !l.Contains(": ", StringComparison.Ordinal)).ToList();
+        string[] expected = ["compile-error", "nuget-reference", "roundtrip", "runner-fixture", "runtime-error", "timeout"];
+        Assert.Equal(
+            expected.Select((name, i) => $"[{i + 1}/6] {Path.Combine(folder.Path, name + ".ipynb")}"),
+            started);
+        Assert.Equal(4, Lines(error).Length); // compile, nuget, runtime, timeout; nothing about the checkpoint
+        Assert.Empty(Directory.EnumerateFiles(folder.Path, "*.tmp", SearchOption.AllDirectories));
+        foreach (var notebook in Directory.EnumerateFiles(folder.Path, "*.ipynb"))
+        {
+            NbformatSchema.AssertValid(notebook);
+        }
+        Assert.Equal("not json", File.ReadAllText(Path.Combine(checkpoints, "runner-fixture-checkpoint.ipynb")));
+    }
+}
