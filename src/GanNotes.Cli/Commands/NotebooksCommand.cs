@@ -18,11 +18,11 @@ internal static class NotebooksCommand
           Run every course notebook and save the outputs into the notebooks themselves:
             gan-notes notebooks run notebooks/ --inplace
 
-          Quick check in CI: small parameters, a time limit per cell, copies written to executed/:
-            gan-notes notebooks run notebooks/ --set epochs=2 --set quick=true --timeout 300 --output executed
+          Quick check as in CI: each notebook's quick settings, a time limit per cell, copies written to executed/:
+            gan-notes notebooks run notebooks/ --quick --timeout 300 --output executed
 
-          One notebook, with a different learning rate:
-            gan-notes notebooks run notebooks/05-training.ipynb --set lr=1e-4 --inplace
+          One notebook, with a different number of epochs:
+            gan-notes notebooks run notebooks/04-training-loop.ipynb --set epochs=20 --inplace
 
         """;
 
@@ -60,14 +60,19 @@ internal static class NotebooksCommand
             Description = "Fail a cell that runs longer than SECONDS and stop that notebook (default: no limit).",
             HelpName = "SECONDS",
         };
+        var quick = new Option<bool>("--quick")
+        {
+            Description = "Apply each notebook's own quick settings (metadata.gan_notes.quick, e.g. fewer epochs) before any --set: how CI runs the course.",
+        };
         var run = new Command("run", RunDescription);
         run.Arguments.Add(paths);
         run.Options.Add(set);
+        run.Options.Add(quick);
         run.Options.Add(inplace);
         run.Options.Add(output);
         run.Options.Add(timeout);
         run.SetAction((parse, cancellationToken) =>
-            RunAsync(parse, new RunArguments(paths, set, inplace, output, timeout), context, cancellationToken));
+            RunAsync(parse, new RunArguments(paths, set, quick, inplace, output, timeout), context, cancellationToken));
         examples[run] = RunExamples;
         return run;
     }
@@ -113,6 +118,7 @@ internal static class NotebooksCommand
         var options = new NotebookRunOptions
         {
             Parameters = assignments,
+            Quick = parse.GetValue(args.Quick),
             CellTimeout = seconds is double limit ? TimeSpan.FromSeconds(limit) : null,
         };
         var reporter = new RunReporter(output, error, context.Interactive);
@@ -152,5 +158,5 @@ internal static class NotebooksCommand
     }
 
     private sealed record RunArguments(
-        Argument<string[]> Paths, Option<string[]> Set, Option<bool> Inplace, Option<string> Output, Option<double?> Timeout);
+        Argument<string[]> Paths, Option<string[]> Set, Option<bool> Quick, Option<bool> Inplace, Option<string> Output, Option<double?> Timeout);
 }

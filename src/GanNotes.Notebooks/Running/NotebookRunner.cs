@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace GanNotes.Notebooks;
@@ -32,7 +33,8 @@ public static class NotebookRunner
         options ??= new NotebookRunOptions();
         long started = Stopwatch.GetTimestamp();
         var notebook = NotebookDocument.Load(path);
-        var plan = ParametersCell.Plan(notebook, options.Parameters);
+        var assignments = options.Quick ? [.. QuickParameters(notebook), .. options.Parameters] : options.Parameters;
+        var plan = ParametersCell.Plan(notebook, assignments);
         RecordParameters(notebook, plan);
         ConsoleRouter.Install();
 
@@ -127,6 +129,30 @@ public static class NotebookRunner
             return (outputs.Close(timedOut), timedOut, CellRunStatus.TimedOut, duration);
         }
         return (outputs.Close(error), error, error is null ? CellRunStatus.Succeeded : CellRunStatus.Failed, duration);
+    }
+
+    /// <summary>The notebook's quick-mode settings, <c>metadata.gan_notes.quick</c>, as assignments.</summary>
+    /// <exception cref="NotebookParameterException">The quick settings are not an object of plain values.</exception>
+    private static List<ParameterAssignment> QuickParameters(NotebookDocument notebook)
+    {
+        var quick = (notebook.Metadata[MetadataKey] as JsonObject)?["quick"];
+        if (quick is null)
+        {
+            return [];
+        }
+        if (quick is not JsonObject settings)
+        {
+            throw new NotebookParameterException($"metadata.{MetadataKey}.quick must be an object of parameter values, got {quick.ToJsonString()}");
+        }
+        var result = new List<ParameterAssignment>();
+        foreach (var (name, value) in settings)
+        {
+            string text = value is JsonValue v && v.TryGetValue(out string? s) ? s
+                : value is JsonValue plain && plain.GetValueKind() is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False ? plain.ToJsonString()
+                : throw new NotebookParameterException($"metadata.{MetadataKey}.quick.{name} must be a number, a boolean or a string, got {value?.ToJsonString() ?? "null"}");
+            result.Add(new ParameterAssignment(name, text));
+        }
+        return result;
     }
 
     /// <summary>Records the overrides in the notebook metadata, and clears a record left by an earlier run.</summary>

@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+using GanNotes.Notebooks;
+using GanNotes.Tests.Notebooks;
+
+namespace GanNotes.Tests.Course;
+
+/// <summary>
+/// The course itself: every notebook under notebooks/ runs clean in quick mode (its own
+/// metadata.gan_notes.quick settings), and every committed notebook keeps the Polyglot
+/// Notebooks metadata contract and shows each plot as a static image too.
+/// </summary>
+public class CourseNotebooksTests
+{
+    public static TheoryData<string> Notebooks()
+    {
+        var data = new TheoryData<string>();
+        foreach (var path in Directory.GetFiles(NotebooksFolder(), "*.ipynb").Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(path));
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public async Task Notebook_QuickMode_RunsCleanAndWritesValidNotebook(string name)
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"gannotes-course-{Guid.NewGuid():N}.ipynb");
+        try
+        {
+            var result = await NotebookRunner.RunAsync(Path.Combine(NotebooksFolder(), name),
+                new NotebookRunOptions { Quick = true, OutputPath = output, CellTimeout = TimeSpan.FromMinutes(5) });
+            Assert.True(result.Succeeded, $"{name}: {result.Error}");
+            NbformatSchema.AssertValid(output);
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Notebook_Committed_FollowsPolyglotContractAndHasStaticPlots(string name)
+    {
+        var notebook = JsonNode.Parse(File.ReadAllText(Path.Combine(NotebooksFolder(), name)))!;
+        Assert.Equal(4, (int)notebook["nbformat"]!);
+        Assert.Equal(5, (int)notebook["nbformat_minor"]!);
+        var metadata = notebook["metadata"]!;
+        Assert.Equal(".net-csharp", (string?)metadata["kernelspec"]!["name"]);
+        Assert.Equal(".NET (C#)", (string?)metadata["kernelspec"]!["display_name"]);
+        Assert.Equal("C#", (string?)metadata["kernelspec"]!["language"]);
+        Assert.Equal("C#", (string?)metadata["language_info"]!["name"]);
+        Assert.Equal("csharp", (string?)metadata["polyglot_notebook"]!["kernelInfo"]!["defaultKernelName"]);
+        Assert.NotNull(metadata["gan_notes"]?["quick"]);
+
+        var cells = notebook["cells"]!.AsArray();
+        Assert.Contains(cells, c => c!["metadata"]?["tags"]?.AsArray().Any(t => (string?)t == "parameters") == true);
+        foreach (var cell in cells)
+        {
+            Assert.False(string.IsNullOrEmpty((string?)cell!["id"]), $"{name}: a cell has no id");
+            if ((string?)cell["cell_type"] != "code")
+            {
+                continue;
+            }
+            Assert.Equal("csharp", (string?)cell["metadata"]!["dotnet_interactive"]?["language"]);
+            Assert.Equal("csharp", (string?)cell["metadata"]!["polyglot_notebook"]?["kernelName"]);
+            Assert.NotNull(cell["execution_count"]); // committed outputs come from a full run
+            foreach (var output in cell["outputs"]!.AsArray())
+            {
+                Assert.NotEqual("error", (string?)output!["output_type"]);
+                var data = output["data"]?.AsObject();
+                if (data is not null && data.ContainsKey("text/html") && Text(data["text/html"]).Contains("Plotly.newPlot", StringComparison.Ordinal))
+                {
+                    Assert.True(data.ContainsKey("image/png"), $"{name}: a plot without its static image/png");
+                }
+            }
+        }
+    }
+
+    /// <summary>Jupyter stores multi-line text as a string or a list of lines.</summary>
+    private static string Text(JsonNode? node) =>
+        node is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)node ?? "";
+
+    private static string NotebooksFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "GanNotes.sln")))
+            {
+                return Path.Combine(dir.FullName, "notebooks");
+            }
+        }
+        throw new DirectoryNotFoundException($"No GanNotes.sln above {AppContext.BaseDirectory}.");
+    }
+}
