@@ -54,8 +54,17 @@ public sealed class Adam : Optimizer
         WeightDecay = weightDecay;
     }
 
-    /// <summary>The learning rate (Alg. 1's alpha).</summary>
-    public float Lr { get; }
+    /// <summary>The learning rate (Alg. 1's alpha); may be changed between steps (a schedule), as PyTorch's <c>param_group["lr"]</c>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to a negative value or NaN.</exception>
+    public float Lr
+    {
+        get;
+        set
+        {
+            RequireNonNegative(value, "Invalid learning rate", nameof(value));
+            field = value;
+        }
+    }
 
     /// <summary>The decay rate of the first-moment estimate m.</summary>
     public float Beta1 { get; }

@@ -31,6 +31,8 @@ namespace GanNotes.Optim;
 /// </remarks>
 public sealed class Sgd : Optimizer
 {
+    private float momentum;
+
     private static readonly string[] MomentumState = ["momentum_buffer"];
 
     /// <summary>Creates the optimizer over <paramref name="parameters"/>.</summary>
@@ -50,17 +52,44 @@ public sealed class Sgd : Optimizer
             throw new ArgumentException("Nesterov momentum requires a momentum and zero dampening.", nameof(nesterov));
         }
         Lr = lr;
-        Momentum = momentum;
+        this.momentum = momentum;
         Dampening = dampening;
         Nesterov = nesterov;
         WeightDecay = weightDecay;
     }
 
-    /// <summary>The learning rate.</summary>
-    public float Lr { get; }
+    /// <summary>The learning rate; may be changed between steps (a schedule), as PyTorch's <c>param_group["lr"]</c>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to a negative value or NaN.</exception>
+    public float Lr
+    {
+        get;
+        set
+        {
+            RequireNonNegative(value, "Invalid learning rate", nameof(value));
+            field = value;
+        }
+    }
 
-    /// <summary>The momentum factor (0: plain SGD).</summary>
-    public float Momentum { get; }
+    /// <summary>
+    /// The momentum factor (0: plain SGD). It may be changed between steps (the GAN paper
+    /// ramps it up during training), but not between zero and non-zero, which would change
+    /// the optimizer's state.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to a negative value or NaN.</exception>
+    /// <exception cref="InvalidOperationException">Set from zero to non-zero or back.</exception>
+    public float Momentum
+    {
+        get => momentum;
+        set
+        {
+            RequireNonNegative(value, "Invalid momentum value", nameof(value));
+            if ((momentum == 0f) != (value == 0f))
+            {
+                throw new InvalidOperationException($"Momentum cannot change between zero and non-zero (from {momentum} to {value}): create a new optimizer.");
+            }
+            momentum = value;
+        }
+    }
 
     /// <summary>The dampening of the gradient's contribution to the momentum buffer.</summary>
     public float Dampening { get; }

@@ -119,4 +119,20 @@ public class SgdTests
     }
 
     private static Tensor NewParameter() => TestTensors.Leaf([1f, 2f, 3f, 4f, 5f, 6f], [2, 3]);
+
+    [Fact]
+    public void Momentum_ChangedBetweenSteps_UsedByNextStep()
+    {
+        var p = Tensor.FromArray([1f]);
+        p.RequiresGrad = true;
+        var sgd = new Sgd([p], lr: 0.1f, momentum: 0.5f);
+        p.Grad = Tensor.FromArray([1f]);
+        sgd.Step();                 // buf = 1, p = 0.9
+        sgd.Momentum = 0.7f;
+        sgd.Lr = 0.2f;
+        sgd.Step();                 // buf = 0.7 + 1 = 1.7, p = 0.9 - 0.34
+        Assert.Equal(0.9f - (0.2f * 1.7f), p.ToArray()[0], 6);
+        Assert.Throws<InvalidOperationException>(() => sgd.Momentum = 0f);
+        Assert.Throws<ArgumentOutOfRangeException>(() => sgd.Lr = -1f);
+    }
 }
