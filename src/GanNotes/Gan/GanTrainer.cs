@@ -80,43 +80,63 @@ public sealed class GanTrainer
     /// <exception cref="TrainingDivergedException">A loss or gradient is NaN or infinite; no parameter was changed by that update.</exception>
     public StepRecord TrainStep()
     {
-        int m = Options.BatchSize;
         int step = Step + 1;
-        float lossD = 0, dReal = 0, dFake = 0, normD = 0;
+        DiscriminatorStepResult d = default;
         for (int i = 0; i < Options.K; i++)
         {
-            var real = Data.Next(m);
-            Tensor fake;
-            using (Autograd.NoGrad())
-            {
-                fake = G.Forward(Prior.Sample(m, Rng)); // G is fixed while D learns
-            }
-            OptimizerD.ZeroGrad();
-            var realLogits = D.Forward(real);
-            var fakeLogits = D.Forward(fake);
-            var loss = GanLosses.Discriminator(realLogits, fakeLogits);
-            loss.Backward();
-            lossD = loss.Item();
-            normD = GradientNorm(OptimizerD.Parameters);
-            RequireFinite(step, "discriminator", lossD, normD);
-            OptimizerD.Step();
-            using (Autograd.NoGrad())
-            {
-                dReal = realLogits.Sigmoid().Mean().Item();
-                dFake = fakeLogits.Sigmoid().Mean().Item();
-            }
+            d = DiscriminatorStep(step);
         }
-
-        OptimizerG.ZeroGrad();
-        var lossGTensor = GanLosses.Generator(D.Forward(G.Forward(Prior.Sample(m, Rng))), Options.Loss);
-        lossGTensor.Backward(); // also fills D's gradients; OptimizerD.ZeroGrad clears them before D's next step
-        float lossG = lossGTensor.Item();
-        float normG = GradientNorm(OptimizerG.Parameters);
-        RequireFinite(step, "generator", lossG, normG);
-        OptimizerG.Step();
-
+        var (lossG, normG) = GeneratorStep(step);
         Step = step;
-        return new StepRecord(step, (double)step / StepsPerEpoch, lossD, lossG, dReal, dFake, normD, normG);
+        return new StepRecord(step, (double)step / StepsPerEpoch, d.Loss, lossG, d.DReal, d.DFake, d.GradNorm, normG);
+    }
+
+    /// <summary>
+    /// The inner loop's body: draw m noise vectors and m real examples and update D by
+    /// descending -V/2 (ascending V). G is held fixed: G(z) is computed without recording
+    /// gradients, so this step leaves none on G's parameters.
+    /// </summary>
+    /// <returns>D's loss, mean D(x), mean D(G(z)) and D's gradient norm.</returns>
+    public DiscriminatorStepResult DiscriminatorStep() => DiscriminatorStep(Step + 1);
+
+    /// <summary>The outer loop's last line: draw m fresh noise vectors and update G by descending its loss.</summary>
+    /// <returns>G's loss and gradient norm.</returns>
+    public (float Loss, float GradNorm) GeneratorStep() => GeneratorStep(Step + 1);
+
+    private DiscriminatorStepResult DiscriminatorStep(int step)
+    {
+        int m = Options.BatchSize;
+        var real = Data.Next(m);
+        Tensor fake;
+        using (Autograd.NoGrad())
+        {
+            fake = G.Forward(Prior.Sample(m, Rng)); // G is fixed while D learns
+        }
+        OptimizerD.ZeroGrad();
+        var realLogits = D.Forward(real);
+        var fakeLogits = D.Forward(fake);
+        var loss = GanLosses.Discriminator(realLogits, fakeLogits);
+        loss.Backward();
+        float lossD = loss.Item();
+        float normD = GradientNorm(OptimizerD.Parameters);
+        RequireFinite(step, "discriminator", lossD, normD);
+        OptimizerD.Step();
+        using (Autograd.NoGrad())
+        {
+            return new DiscriminatorStepResult(lossD, realLogits.Sigmoid().Mean().Item(), fakeLogits.Sigmoid().Mean().Item(), normD);
+        }
+    }
+
+    private (float Loss, float GradNorm) GeneratorStep(int step)
+    {
+        OptimizerG.ZeroGrad();
+        var lossG = GanLosses.Generator(D.Forward(G.Forward(Prior.Sample(Options.BatchSize, Rng))), Options.Loss);
+        lossG.Backward(); // also fills D's gradients; OptimizerD.ZeroGrad clears them before D's next step
+        float loss = lossG.Item();
+        float norm = GradientNorm(OptimizerG.Parameters);
+        RequireFinite(step, "generator", loss, norm);
+        OptimizerG.Step();
+        return (loss, norm);
     }
 
     /// <summary>G(z) for the fixed noise batch, in evaluation mode (BatchNorm uses its running statistics).</summary>

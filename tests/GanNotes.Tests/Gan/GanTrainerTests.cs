@@ -134,4 +134,97 @@ public class GanTrainerTests
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new GanTrainerOptions { K = 0 }.Validate());
         Assert.Contains("Invalid k: 0", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void DiscriminatorStep_LeavesNoGradientOnG_AndChangesOnlyD()
+    {
+        var trainer = Build1D();
+        var gBefore = trainer.G.Parameters().Select(p => p.ToArray()).ToList();
+        var dBefore = trainer.D.Parameters().Select(p => p.ToArray()).ToList();
+        var result = trainer.DiscriminatorStep();
+        Assert.True(float.IsFinite(result.Loss));
+        Assert.All(trainer.G.Parameters(), p => Assert.Null(p.Grad)); // the classic missing-detach bug
+        Assert.Equal(gBefore, trainer.G.Parameters().Select(p => p.ToArray()).ToList());
+        Assert.All(trainer.D.Parameters().Zip(dBefore), pair => Assert.NotEqual(pair.Second, pair.First.ToArray()));
+    }
+
+    [Fact]
+    public void TrainStep_SmokeRun_FiniteLossesAndEveryGWeightChanges()
+    {
+        var trainer = Build1D();
+        var before = trainer.G.Parameters().Select(p => p.ToArray()).ToList();
+        for (int i = 0; i < 3; i++)
+        {
+            var record = trainer.TrainStep();
+            Assert.True(float.IsFinite(record.LossD) && float.IsFinite(record.LossG));
+        }
+        foreach (var (p, old) in trainer.G.Parameters().Zip(before))
+        {
+            var now = p.ToArray();
+            Assert.True(now.Zip(old).All(v => v.First != v.Second), "a generator weight did not change");
+        }
+    }
+
+    [Fact]
+    public void TrainStep_KDiscriminatorSteps_ConsumesKRealBatchesAndKPlusOneNoiseBatches()
+    {
+        var counting = new CountingSampler();
+        var g = MlpGan.BuildGenerator(zDim: 4, hidden: 8, outputDim: 1, output: GeneratorOutput.Identity, rng: new Generator(1));
+        var d = MlpGan.BuildDiscriminator(inputDim: 1, hidden: 8, rng: new Generator(2));
+        var trainer = new GanTrainer(g, d, new Adam(g.Parameters()), new Adam(d.Parameters()), counting,
+            new GanTrainerOptions { BatchSize = 16, ZDim = 4, K = 3, Seed = 5 });
+        var reference = new Generator(5);
+        trainer.TrainStep();
+        trainer.TrainStep();
+        Assert.Equal(6, counting.Batches); // k = 3 real minibatches per generator step
+        // k + 1 noise minibatches of m x zDim normals per iteration: the trainer's generator is where a fresh one would be after 8.
+        var expected = new float[8 * 16 * 4];
+        reference.FillNormal(expected, 0f, 1f);
+        Assert.Equal(reference.GetState(), trainer.Rng.GetState());
+        Assert.Equal(2, trainer.Step);
+    }
+
+    [Fact]
+    public void Checkpoint_Corrupted_RefusedWithClearMessage()
+    {
+        var dir = Directory.CreateTempSubdirectory("gannotes-ckpt-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "checkpoint.safetensors");
+            var trainer = Build1D();
+            trainer.TrainStep();
+            GanCheckpoint.Save(trainer, path);
+            var bytes = File.ReadAllBytes(path);
+            File.WriteAllBytes(path, bytes[..(bytes.Length - 100)]); // a torn write
+            var fresh = Build1D();
+            var ex = Assert.Throws<InvalidDataException>(() => GanCheckpoint.Load(fresh, path));
+            Assert.Contains(path, ex.Message, StringComparison.Ordinal);
+            Assert.Equal(0, fresh.Step);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    private sealed class CountingSampler : IRealSampler
+    {
+        private readonly GaussianSampler inner = new(0f, 1f, 11);
+
+        public int Batches { get; private set; }
+
+        public int Dimension => 1;
+
+        public Tensor Next(int m)
+        {
+            Batches++;
+            return inner.Next(m);
+        }
+
+        public int BatchesPerEpoch(int m) => 10;
+
+        public long[] GetState() => inner.GetState();
+
+        public void SetState(long[] state) => inner.SetState(state);
+    }
 }
