@@ -41,12 +41,15 @@ internal static class Cli
         var root = new Command(
             "gan-notes",
             "GanNotes: a course workbook on Generative Adversarial Networks in C#. "
-            + "Runs the course notebooks headlessly (more commands follow: train, plots, sample, bench).");
+            + "Trains the course's GAN, redraws its plots, exports samples, runs the notebooks headlessly and manages the datasets.");
         root.Options.Add(new HelpOption());
         root.Options.Add(new VersionOption());
         var examples = new Dictionary<Command, string>();
         root.Subcommands.Add(NotebooksCommand.Create(context, examples));
         root.Subcommands.Add(DataCommand.Create(context, examples));
+        root.Subcommands.Add(TrainCommand.Create(context, examples));
+        root.Subcommands.Add(PlotsCommand.Create(context, examples));
+        root.Subcommands.Add(SampleCommand.Create(context, examples));
         // Before parsing: the parse result holds on to the help action it found.
         HelpWithExamplesAction.Install(root, examples);
         return root;

@@ -155,7 +155,7 @@ public sealed class NotebooksRunCommandTests : IDisposable
         string checkpoints = Directory.CreateDirectory(folder[".ipynb_checkpoints"]).FullName;
         File.WriteAllText(Path.Combine(checkpoints, "runner-fixture-checkpoint.ipynb"), "not json");
 
-        var (code, output, error) = Run("notebooks", "run", folder.Path, "--inplace", "--timeout", "2");
+        var (code, output, error) = Run("notebooks", "run", folder.Path, "--inplace", "--timeout", "5");
 
         Assert.Equal(1, code); // the fixtures include failing notebooks
         var started = Lines(output).Where(l => l.StartsWith('[') && !l.Contains(": ", StringComparison.Ordinal)).ToList();

@@ -1,0 +1,110 @@
+using System.CommandLine;
+using GanNotes.Data;
+using GanNotes.Gan;
+
+namespace GanNotes.Cli.Commands;
+
+/// <summary>The options of <c>gan-notes train</c>, and the recipe they describe: the preset, then every option given.</summary>
+internal sealed class TrainOptions
+{
+    public Option<string?> Recipe { get; } = OptionParsers.OneOf("--recipe",
+        "Start from a preset: fast (default; Adam lr 2e-4, beta1 0.5, the DCGAN setting, 20 epochs) or seed004 (the lecture notes: Adam lr 1e-5, 250 epochs).",
+        [.. GanRecipe.Presets.Keys]);
+
+    public Option<GanDataset?> Dataset { get; } = OptionParsers.Choice<GanDataset>("--dataset",
+        "p_data (default fashion-mnist, shipped; mnist needs `gan-notes data fetch mnist`; the toys use small networks, h 16 and z 8).");
+
+    public Option<int?> Epochs { get; } = OptionParsers.Int("--epochs", "Passes over the data (with --resume: the new total).");
+
+    public Option<int?> Limit { get; } = OptionParsers.Int("--limit", "Train on the first N images only (toy data: N samples per epoch, default 10000): quick checks.");
+
+    public Option<int?> BatchSize { get; } = OptionParsers.Int("--batch-size", "m, the minibatch size (default 128).", "M");
+
+    public Option<OptimizerKind?> Optimizer { get; } = OptionParsers.Choice<OptimizerKind>("--optimizer",
+        "The optimizer of both players (default adam). sgd is the paper's momentum SGD; give it a suitable --lr too (the recipes' rates are Adam's).");
+
+    public Option<float?> Lr { get; } = OptionParsers.Float("--lr", "The learning rate of both players (with --resume: from now on, e.g. after a divergence).");
+
+    public Option<float?> Beta1 { get; } = OptionParsers.Float("--beta1", "Adam's beta1.");
+
+    public Option<float?> Beta2 { get; } = OptionParsers.Float("--beta2", "Adam's beta2.");
+
+    public Option<float?> Momentum { get; } = OptionParsers.Float("--momentum",
+        "SGD's momentum; constant unless --momentum-end is given (default: 0.5 rising to 0.7 over the run, as in the GAN paper's code).");
+
+    public Option<float?> MomentumEnd { get; } = OptionParsers.Float("--momentum-end", "SGD's final momentum, reached linearly after --momentum-ramp-epochs.");
+
+    public Option<int?> MomentumRampEpochs { get; } = OptionParsers.Int("--momentum-ramp-epochs", "Epochs over which SGD's momentum rises (0: constant).");
+
+    public Option<int?> K { get; } = OptionParsers.Int("--k", "Discriminator steps per generator step (Algorithm 1; default 1).", "K");
+
+    public Option<GeneratorLoss?> Loss { get; } = OptionParsers.Choice<GeneratorLoss>("--loss",
+        "G's objective: the paper's minimax log(1 - D(G(z))) or the non-saturating -log D(G(z)) (default).");
+
+    public Option<NoiseKind?> Noise { get; } = OptionParsers.Choice<NoiseKind>("--noise", "p_z: N(0, I) (default) or U(-1, 1).");
+
+    public Option<int?> ZDim { get; } = OptionParsers.Int("--z-dim", "The dimension of z (default 64; toys 8).");
+
+    public Option<int?> Hidden { get; } = OptionParsers.Int("--hidden", "h: G's widths are h, 2h, 4h, 8h, D's 4h, 2h, h (default 128; toys 16).", "H");
+
+    public Option<ulong?> Seed { get; } = OptionParsers.UInt64("--seed", "Seeds weights, data order and noise: the same seed gives the same run (default 0).");
+
+    public Option<int?> SampleEvery { get; } = OptionParsers.Int("--sample-every", "Write samples/epoch_NNN.png every N epochs (always after the first and the last).");
+
+    public Option<string?> Out { get; } = new("--out", "-o")
+    {
+        Description = "The run folder (default runs/<dataset>-<recipe>-<time>); must be new or empty, unless --resume.",
+        HelpName = "DIR",
+    };
+
+    public Option<bool> Resume { get; } = new("--resume")
+    {
+        Description = "Continue the run in --out from its last checkpoint, bit for bit (only --epochs and --lr may change).",
+    };
+
+    public Option<string?> Data { get; } = new("--data")
+    {
+        Description = $"The data folder (default: ${DataDirectory.EnvironmentVariable}, else the data/ folder above the current directory).",
+        HelpName = "DIR",
+    };
+
+    public IEnumerable<Option> All =>
+    [
+        Recipe, Dataset, Epochs, Limit, BatchSize, Optimizer, Lr, Beta1, Beta2, Momentum, MomentumEnd, MomentumRampEpochs,
+        K, Loss, Noise, ZDim, Hidden, Seed, SampleEvery, Out, Resume, Data,
+    ];
+
+    /// <summary>The recipe options given that --resume cannot change (all but --epochs and --lr).</summary>
+    public IReadOnlyList<string> RecipeOptionsGiven(ParseResult parse) =>
+        [.. All.Except([Epochs, Lr, Out, Resume, Data]).Where(option => parse.GetResult(option) is { Implicit: false }).Select(option => option.Name)];
+
+    /// <summary>The preset (fast by default) for the dataset, then every option given on top.</summary>
+    public GanRecipe BuildRecipe(ParseResult parse)
+    {
+        var preset = GanRecipe.Presets[parse.GetValue(Recipe) ?? GanRecipe.Fast.Name];
+        var r = preset.ForDataset(parse.GetValue(Dataset) ?? preset.Dataset);
+        float? momentum = parse.GetValue(Momentum);
+        float? momentumEnd = parse.GetValue(MomentumEnd);
+        return r with
+        {
+            Epochs = parse.GetValue(Epochs) ?? r.Epochs,
+            Limit = parse.GetValue(Limit) ?? r.Limit,
+            BatchSize = parse.GetValue(BatchSize) ?? r.BatchSize,
+            Optimizer = parse.GetValue(Optimizer) ?? r.Optimizer,
+            Lr = parse.GetValue(Lr) ?? r.Lr,
+            Beta1 = parse.GetValue(Beta1) ?? r.Beta1,
+            Beta2 = parse.GetValue(Beta2) ?? r.Beta2,
+            MomentumStart = momentum ?? r.MomentumStart,
+            MomentumEnd = momentumEnd ?? momentum ?? r.MomentumEnd,
+            // The ramp spans the run, as in the presets, unless it is given.
+            MomentumRampEpochs = parse.GetValue(MomentumRampEpochs) ?? parse.GetValue(Epochs) ?? r.MomentumRampEpochs,
+            K = parse.GetValue(K) ?? r.K,
+            Loss = parse.GetValue(Loss) ?? r.Loss,
+            Noise = parse.GetValue(Noise) ?? r.Noise,
+            ZDim = parse.GetValue(ZDim) ?? r.ZDim,
+            Hidden = parse.GetValue(Hidden) ?? r.Hidden,
+            Seed = parse.GetValue(Seed) ?? r.Seed,
+            SampleEvery = parse.GetValue(SampleEvery) ?? r.SampleEvery,
+        };
+    }
+}

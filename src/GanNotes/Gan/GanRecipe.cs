@@ -1,0 +1,162 @@
+using System.Text.Json.Serialization;
+
+namespace GanNotes.Gan;
+
+/// <summary>
+/// Everything that defines a GAN training run: p_data, the networks, Algorithm 1's k and m,
+/// the losses, the optimizers, the seed and how often samples are drawn. A run folder's
+/// config.json is this record (<see cref="ToJson"/>); <see cref="TrainingRun"/> builds the run from it.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Start from a preset and change what you need, e.g.
+/// <c>GanRecipe.Fast.ForDataset(GanDataset.Gaussian1D) with { Epochs = 5 }</c>:
+/// <see cref="Seed004"/> is the lecture notes' recipe, <see cref="Fast"/> DCGAN's Adam settings.
+/// </para>
+/// <para>
+/// The same seed gives the same run, bit for bit: it seeds G's and D's initial weights, the
+/// data order (or toy draws) and the noise z, each through its own derived stream.
+/// </para>
+/// </remarks>
+public sealed partial record GanRecipe
+{
+    /// <summary>Samples per nominal epoch of a toy dataset when <see cref="Limit"/> is not set.</summary>
+    public const int DefaultToyEpochSize = 10_000;
+
+    /// <summary>The lecture notes' exact recipe (seed 004): Fashion-MNIST, the MLP GAN with z 64 and h 128, batch 128, Adam with lr 1e-5 and betas (0.9, 0.999), 250 epochs, the non-saturating loss.</summary>
+    /// <remarks>Samples every 10 epochs (and at epochs 1 and 250): the notes show epochs 1, 20 and 250.</remarks>
+    public static GanRecipe Seed004 { get; } = new()
+    {
+        Name = "seed004",
+        Epochs = 250,
+        Lr = 1e-5f,
+        Beta1 = 0.9f,
+        Beta2 = 0.999f,
+        MomentumRampEpochs = 250,
+        SampleEvery = 10,
+    };
+
+    /// <summary>
+    /// The notes' networks trained with the DCGAN paper's Adam setting (lr 2e-4, beta1 0.5;
+    /// Radford et al. 2016, Sec. 4) for 10 epochs: recognisable samples of every class in about
+    /// five minutes on two cores, where
+    /// seed004's lr 1e-5 still shows blurs. The default of <c>gan-notes train</c>.
+    /// </summary>
+    public static GanRecipe Fast { get; } = new();
+
+    /// <summary>The presets by name: <c>seed004</c> and <c>fast</c>.</summary>
+    public static IReadOnlyDictionary<string, GanRecipe> Presets { get; } = new Dictionary<string, GanRecipe>(StringComparer.Ordinal)
+    {
+        [Seed004.Name] = Seed004,
+        [Fast.Name] = Fast,
+    };
+
+    /// <summary>A short name for folders and messages: the preset it came from (<c>fast</c>, <c>seed004</c>).</summary>
+    public string Name { get; init; } = "fast";
+
+    /// <summary>p_data.</summary>
+    public GanDataset Dataset { get; init; } = GanDataset.FashionMnist;
+
+    /// <summary>
+    /// Image datasets: train on the first N training images only (null: all 60,000). Toy
+    /// datasets: N samples make one nominal epoch (null: <see cref="DefaultToyEpochSize"/>).
+    /// </summary>
+    public int? Limit { get; init; }
+
+    /// <summary>Passes over the data.</summary>
+    public int Epochs { get; init; } = 10;
+
+    /// <summary>m, the minibatch size of both players.</summary>
+    public int BatchSize { get; init; } = 128;
+
+    /// <summary>k, discriminator steps per generator step (Algorithm 1; the paper used 1).</summary>
+    public int K { get; init; } = 1;
+
+    /// <summary>The generator objective (the notes' code: BCE against "real" labels, i.e. non-saturating).</summary>
+    public GeneratorLoss Loss { get; init; } = GeneratorLoss.NonSaturating;
+
+    /// <summary>p_z: N(0, I) as in the notes, or U(-1, 1) as in the paper.</summary>
+    public NoiseKind Noise { get; init; } = NoiseKind.Normal;
+
+    /// <summary>The dimension of z.</summary>
+    public int ZDim { get; init; } = MlpGan.DefaultZDim;
+
+    /// <summary>h: G's widths are h, 2h, 4h, 8h and D's 4h, 2h, h.</summary>
+    public int Hidden { get; init; } = MlpGan.DefaultHidden;
+
+    /// <summary>The optimizer of both players.</summary>
+    public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
+
+    /// <summary>The learning rate of both players.</summary>
+    public float Lr { get; init; } = 2e-4f;
+
+    /// <summary>Adam's beta1 (first-moment decay).</summary>
+    public float Beta1 { get; init; } = 0.5f;
+
+    /// <summary>Adam's beta2 (second-moment decay).</summary>
+    public float Beta2 { get; init; } = 0.999f;
+
+    /// <summary>SGD's momentum in the first epoch (the GAN paper's code started at 0.5).</summary>
+    public float MomentumStart { get; init; } = 0.5f;
+
+    /// <summary>SGD's momentum once the ramp is over (the GAN paper's code ended at 0.7).</summary>
+    public float MomentumEnd { get; init; } = 0.7f;
+
+    /// <summary>Epochs over which SGD's momentum rises linearly from <see cref="MomentumStart"/> to <see cref="MomentumEnd"/>; 0 keeps it at <see cref="MomentumStart"/>.</summary>
+    public int MomentumRampEpochs { get; init; } = 20;
+
+    /// <summary>Seeds the whole run.</summary>
+    public ulong Seed { get; init; }
+
+    /// <summary>Draw a sample image every this many epochs (always also after the first and the last).</summary>
+    public int SampleEvery { get; init; } = 1;
+
+    /// <summary>
+    /// Also keep <c>checkpoints/epoch_NNN.safetensors</c> at every sample epoch, so <c>gan-notes plots</c>
+    /// can redraw every sample. Off for images (25 MB per checkpoint of the notes' networks), on for toy data.
+    /// </summary>
+    public bool KeepSampleCheckpoints { get; init; }
+
+    /// <summary>How many fixed noise vectors the sample grids show (the same z at every epoch).</summary>
+    public int FixedNoiseCount { get; init; } = 64;
+
+    /// <summary>True for the 1-D and 2-D toy distributions.</summary>
+    [JsonIgnore]
+    public bool IsToy => Dataset is GanDataset.Gaussian1D or GanDataset.Ring2D;
+
+    /// <summary>The size of one example: 784 for 28 x 28 images, 1 or 2 for toy data.</summary>
+    [JsonIgnore]
+    public int DataDimension => Dataset switch
+    {
+        GanDataset.Gaussian1D => 1,
+        GanDataset.Ring2D => 2,
+        _ => 784,
+    };
+
+    /// <summary>G's output layer: Sigmoid for pixels in (0, 1), Identity for toy data on the whole real line.</summary>
+    [JsonIgnore]
+    public GeneratorOutput GeneratorOutput => IsToy ? GeneratorOutput.Identity : GeneratorOutput.Sigmoid;
+
+    /// <summary>
+    /// This recipe for <paramref name="dataset"/>: the optimizer settings stay; for toy data the
+    /// networks shrink (h 16, z 8), samples are charted every 5 epochs at most, and the sample
+    /// checkpoints are kept (they are small).
+    /// </summary>
+    public GanRecipe ForDataset(GanDataset dataset) => dataset is GanDataset.Gaussian1D or GanDataset.Ring2D
+        ? this with { Dataset = dataset, Hidden = 16, ZDim = 8, SampleEvery = Math.Max(SampleEvery, 5), KeepSampleCheckpoints = true }
+        : this with { Dataset = dataset };
+
+    /// <summary>SGD's momentum during epoch <paramref name="epochIndex"/> (0-based): the linear ramp of the GAN paper's code.</summary>
+    public float MomentumAt(int epochIndex)
+    {
+        if (MomentumRampEpochs <= 0)
+        {
+            return MomentumStart;
+        }
+        double t = Math.Clamp((double)epochIndex / MomentumRampEpochs, 0, 1);
+        return (float)(MomentumStart + (MomentumEnd - MomentumStart) * t);
+    }
+
+    /// <summary>Whether a sample is drawn after epoch <paramref name="epoch"/> (1-based): the first, every <see cref="SampleEvery"/>-th, and the last.</summary>
+    public bool IsSampleEpoch(int epoch) => epoch == 1 || epoch == Epochs || (SampleEvery > 0 && epoch % SampleEvery == 0);
+}

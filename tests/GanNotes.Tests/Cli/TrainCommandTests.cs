@@ -1,0 +1,170 @@
+using GanNotes.Gan;
+using GanNotes.Tests.Data;
+using GanNotes.Tests.Gan;
+using static GanNotes.Tests.Cli.CliRunner;
+
+namespace GanNotes.Tests.Cli;
+
+/// <summary><c>gan-notes train</c>, in process.</summary>
+public sealed class TrainCommandTests : IDisposable
+{
+    private readonly TempDirectory temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    [Fact]
+    public void Train_Help_ListsOptionsAndExamples()
+    {
+        var (code, output, error) = Run("train", "--help");
+
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        foreach (var option in new[] { "--dataset <fashion-mnist|mnist|gaussian-1d|ring-2d>", "--recipe <seed004|fast>", "--epochs <N>", "--batch-size <M>",
+            "--lr <X>", "--beta1 <X>", "--k <K>", "--optimizer <adam|sgd>", "--momentum <X>", "--loss <minimax|non-saturating>", "--z-dim <N>",
+            "--hidden <H>", "--seed <N>", "-o, --out <DIR>", "--resume", "--limit <N>" })
+        {
+            Assert.Contains(option, output, StringComparison.Ordinal);
+        }
+        Assert.Contains("Examples:", output, StringComparison.Ordinal);
+        Assert.Contains("gan-notes train --resume --out runs/seed004", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_TinyImageRun_WritesRunFolderAndReportsEpochs()
+    {
+        string data = TinyRuns.WriteFashionFixture(temp);
+        string dir = temp.Combine("run");
+
+        var (code, output, error) = Run(Tiny("fashion-mnist", dir, "--epochs", "2", "--data", data, "--lr", "1e-3", "--seed", "5"));
+
+        Assert.True(code == 0, error);
+        Assert.DoesNotContain("error", error, StringComparison.Ordinal);
+        Assert.Contains("Training fast on fashion-mnist: 2 epochs of 4 steps, m 16, k 1, non-saturating loss, adam lr 0.001", output, StringComparison.Ordinal);
+        Assert.Contains("epoch 1/2  D loss ", output, StringComparison.Ordinal);
+        Assert.Contains("epoch 2/2  D loss ", output, StringComparison.Ordinal);
+        Assert.Contains("Done: 2 epochs (8 steps)", output, StringComparison.Ordinal);
+        var recipe = RunConfig.Read(RunFolder.ConfigPath(dir)).Recipe;
+        Assert.Equal((1e-3f, 5UL, 16, 4, 2, 64), (recipe.Lr, recipe.Seed, recipe.BatchSize, recipe.Hidden, recipe.ZDim, recipe.Limit));
+        Assert.Equal(8, RunHistory.Read(RunFolder.HistoryPath(dir)).Count);
+        Assert.True(File.Exists(RunFolder.SamplePath(dir, 1)) && File.Exists(RunFolder.SamplePath(dir, 2)));
+        Assert.True(File.Exists(RunFolder.LastCheckpointPath(dir)) && File.Exists(RunFolder.LossHtmlPath(dir)));
+
+        // Continue it for one more epoch.
+        (code, output, error) = Run("train", "--resume", "--out", dir, "--epochs", "3", "--data", data);
+        Assert.True(code == 0, error);
+        Assert.Contains("Resuming at step 8 (epoch 2 done)", output, StringComparison.Ordinal);
+        Assert.Equal(12, RunHistory.Read(RunFolder.HistoryPath(dir)).Count);
+
+        // Done already: nothing to do.
+        (code, output, _) = Run("train", "--resume", "--out", dir, "--data", data);
+        Assert.Equal(0, code);
+        Assert.Contains("all 3 epochs are done", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_NegativeLr_OneLineNamingValueExitTwoNothingWritten()
+    {
+        string dir = temp.Combine("run");
+        var (code, output, error) = Run("train", "--lr", "-1", "--out", dir);
+
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Equal(["error: --lr -1: the learning rate must be positive and finite"], Lines(error));
+        Assert.False(Directory.Exists(dir));
+    }
+
+    [Fact]
+    public void Train_UnknownDataset_ListsValidOnes()
+    {
+        var (code, _, error) = Run("train", "--dataset", "cats");
+
+        Assert.Equal(2, code);
+        Assert.Equal("error: --dataset 'cats': choose fashion-mnist, mnist, gaussian-1d or ring-2d", Lines(error)[0]);
+    }
+
+    [Theory]
+    [InlineData("--epochs", "ten", "error: --epochs 'ten': expected a whole number")]
+    [InlineData("--lr", "fast", "error: --lr 'fast': expected a number such as 0.0002 or 2e-4")]
+    [InlineData("--recipe", "slow", "error: --recipe 'slow': choose seed004 or fast")]
+    [InlineData("--batch-size", "1", "error: --batch-size 1: the minibatch needs at least 2 examples (BatchNorm normalises over it)")]
+    [InlineData("--beta1", "1.5", "error: --beta1 1.5: Adam's beta1 must be in [0, 1)")]
+    [InlineData("--k", "0", "error: --k 0: at least one discriminator step per generator step")]
+    public void Train_BadValue_ClearLineExitTwo(string option, string value, string expected)
+    {
+        var (code, _, error) = Run("train", option, value, "--out", temp.Combine("run"));
+
+        Assert.Equal(2, code);
+        Assert.Equal(expected, Lines(error)[0]);
+        Assert.False(Directory.Exists(temp.Combine("run")));
+    }
+
+    [Fact]
+    public void Train_MnistMissing_GivesFetchAdviceExitOne()
+    {
+        string data = TinyRuns.WriteFashionFixture(temp);
+        string dir = temp.Combine("run");
+
+        var (code, _, error) = Run("train", "--dataset", "mnist", "--data", data, "--out", dir);
+
+        Assert.Equal(1, code);
+        string line = Assert.Single(Lines(error));
+        Assert.StartsWith("error: MNIST file not found: ", line, StringComparison.Ordinal);
+        Assert.Contains("gan-notes data fetch mnist", line, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir));
+    }
+
+    [Fact]
+    public void Train_OutHoldsARun_RefusedWithoutResume()
+    {
+        string data = TinyRuns.WriteFashionFixture(temp);
+        string dir = temp.Combine("run");
+        Assert.Equal(0, Run(Tiny("fashion-mnist", dir, "--epochs", "1", "--data", data)).ExitCode);
+        byte[] history = File.ReadAllBytes(RunFolder.HistoryPath(dir));
+
+        var (code, _, error) = Run(Tiny("gaussian-1d", dir, "--epochs", "1"));
+
+        Assert.Equal(2, code);
+        Assert.Equal([$"error: --out {dir}: it already holds a run; continue it with --resume, or choose another folder"], Lines(error));
+        Assert.Equal(history, File.ReadAllBytes(RunFolder.HistoryPath(dir)));
+    }
+
+    [Fact]
+    public void Train_ResumeProblems_ClearLines()
+    {
+        Assert.Equal(["error: --resume needs --out RUN_DIR, the folder of the run to continue"], Lines(Run("train", "--resume").Error));
+        string empty = temp.Combine("empty");
+        Directory.CreateDirectory(empty);
+        var (code, _, error) = Run("train", "--resume", "--out", empty);
+        Assert.Equal(2, code);
+        Assert.Equal([$"error: --out {empty}: not a run folder (no config.json); start a new run without --resume"], Lines(error));
+        (code, _, error) = Run("train", "--resume", "--out", empty, "--batch-size", "8", "--seed", "1");
+        Assert.Equal(2, code);
+        Assert.Equal(["error: --resume continues the run as its config.json says; only --epochs and --lr may change, not --batch-size, --seed"], Lines(error));
+    }
+
+    [Fact]
+    public void Train_ResumeFewerEpochsThanDone_NamesEpochs()
+    {
+        string data = TinyRuns.WriteFashionFixture(temp);
+        string dir = temp.Combine("run");
+        Assert.Equal(0, Run(Tiny("fashion-mnist", dir, "--epochs", "2", "--data", data)).ExitCode);
+
+        var (code, _, error) = Run("train", "--resume", "--out", dir, "--epochs", "1", "--data", data);
+
+        Assert.Equal(2, code);
+        Assert.Equal([$"error: --epochs 1: the run in {dir} has already done 2 epochs"], Lines(error));
+    }
+
+    [Fact]
+    public void Train_ResumeDamagedConfig_ExitOneNamingFile()
+    {
+        string dir = temp.Combine("run");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(RunFolder.ConfigPath(dir), "{ \"recipe\": ");
+
+        var (code, _, error) = Run("train", "--resume", "--out", dir);
+
+        Assert.Equal(1, code);
+        Assert.StartsWith($"error: {Path.GetFullPath(RunFolder.ConfigPath(dir))}: not a valid run config: ", Assert.Single(Lines(error)), StringComparison.Ordinal);
+    }
+}

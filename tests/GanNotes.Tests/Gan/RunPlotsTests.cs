@@ -1,0 +1,72 @@
+using GanNotes.Gan;
+using GanNotes.Plots;
+using GanNotes.Tests.Data;
+using GanNotes.Tests.Plots;
+
+namespace GanNotes.Tests.Gan;
+
+public sealed class RunPlotsTests : IDisposable
+{
+    private readonly TempDirectory temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    [Fact]
+    public void LossFigure_RawAndSmoothedLinesWithAxisTitles()
+    {
+        var history = Enumerable.Range(1, 10).Select(i => new StepRecord(i, i / 5.0, i, 2 * i, 0.5f, 0.5f, 1, 1)).ToList();
+        var figure = RunPlots.LossFigure(history, window: 2);
+
+        Assert.Equal(["D loss", "G loss", "D loss, mean of 2 steps", "G loss, mean of 2 steps"], figure.Traces.Select(t => t.Name));
+        Assert.Equal(("generator step", "loss"), (figure.Layout.XAxis.Title, figure.Layout.YAxis.Title));
+        var smoothedD = (ScatterTrace)figure.Traces[2];
+        Assert.Equal([1, 1.5, 2.5, 3.5], smoothedD.Y.Take(4));
+        Assert.Single(figure.Layout.Segments); // log 2
+    }
+
+    [Fact]
+    public void LossFigure_LongRun_DecimatedToAFewThousandPoints()
+    {
+        var history = Enumerable.Range(1, 20_001).Select(i => new StepRecord(i, i, 0.7f, 0.7f, 0.5f, 0.5f, 1, 1)).ToList();
+        var figure = RunPlots.LossFigure(history);
+        var raw = (ScatterTrace)figure.Traces[0];
+        Assert.InRange(raw.X.Length, 3000, 4001);
+        Assert.Equal(20_001, raw.X[^1]);
+    }
+
+    [Fact]
+    public void Regenerate_ImageRun_RedrawsLossAndLastSample()
+    {
+        string data = TinyRuns.WriteFashionFixture(temp);
+        string dir = temp.Combine("run");
+        var run = TrainingRun.Create(TinyRuns.Images(epochs: 2), dir, data);
+        run.ChartImages = false;
+        run.Train();
+        byte[] sample = File.ReadAllBytes(RunFolder.SamplePath(dir, 2));
+        File.Delete(RunFolder.SamplePath(dir, 2));
+        File.Delete(RunFolder.LossHtmlPath(dir));
+        var warnings = new List<string>();
+
+        var written = RunPlots.Regenerate(dir, warnings.Add);
+
+        Assert.Contains(RunFolder.SamplePath(dir, 2), written);
+        Assert.Equal(sample, File.ReadAllBytes(RunFolder.SamplePath(dir, 2))); // the same G, the same fixed z
+        Assert.True(File.Exists(RunFolder.LossHtmlPath(dir)));
+        Assert.Equal(FigureExport.IsAvailable, written.Contains(RunFolder.LossPngPath(dir)));
+        Assert.Equal(FigureExport.IsAvailable ? 0 : 1, warnings.Count);
+    }
+
+    [Fact]
+    public void SampleFigure_Ring_ScattersRealAndGenerated()
+    {
+        string dir = temp.Combine("ring");
+        var recipe = TinyRuns.Toy1D(epochs: 1) with { Dataset = GanDataset.Ring2D };
+        var run = TrainingRun.Create(recipe, dir);
+        run.ChartImages = false;
+        run.Train();
+        var figure = RunPlots.SampleFigure(run.Trainer, recipe, 1);
+        Assert.Equal(["p_data samples", "p_g: G(z) samples"], figure.Traces.Select(t => t.Name));
+        Assert.Equal(2000, ((ScatterTrace)figure.Traces[1]).X.Length);
+        Assert.Throws<ArgumentException>(() => RunPlots.SampleFigure(run.Trainer, GanRecipe.Fast, 1));
+    }
+}

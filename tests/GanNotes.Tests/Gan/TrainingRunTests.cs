@@ -1,0 +1,223 @@
+using GanNotes.Gan;
+using GanNotes.Optim;
+using GanNotes.Plots;
+using GanNotes.Tests.Data;
+using GanNotes.Tests.Plots;
+
+namespace GanNotes.Tests.Gan;
+
+public sealed class TrainingRunTests : IDisposable
+{
+    private readonly TempDirectory temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    [Fact]
+    public void Train_ImageRun_WritesEveryFileOfTheRunFolder()
+    {
+        string data = TinyRuns.WriteFashionFixture(temp);
+        string dir = temp.Combine("run");
+        var events = new List<TrainingEvent>();
+
+        var run = TrainingRun.Create(TinyRuns.Images(epochs: 2), dir, data);
+        var result = run.Train(TinyRuns.Collect(events));
+
+        Assert.Equal(new TrainingResult(TrainingOutcome.Completed, 8, 2, RunFolder.LastCheckpointPath(dir)), result);
+        var config = RunConfig.Read(RunFolder.ConfigPath(dir));
+        Assert.Equal((TinyRuns.Images(epochs: 2), 4), (config.Recipe, config.StepsPerEpoch));
+        Assert.Equal(RunConfig.CurrentVersion, config.Version);
+        var history = RunHistory.Read(RunFolder.HistoryPath(dir));
+        Assert.Equal(Enumerable.Range(1, 8), history.Select(r => r.Step));
+        Assert.All(history, r => Assert.True(float.IsFinite(r.LossD) && float.IsFinite(r.LossG)));
+        Assert.True(File.Exists(RunFolder.LastCheckpointPath(dir)));
+        Assert.Empty(RunFolder.EpochCheckpoints(dir)); // image runs keep only the last checkpoint
+        foreach (int epoch in new[] { 1, 2 })
+        {
+            var png = PngTestDecoder.Decode(File.ReadAllBytes(RunFolder.SamplePath(dir, epoch)));
+            Assert.Equal((466, 118), (png.Width, png.Height)); // 16 images, 8 columns of 2 x 28 + 2
+        }
+        Assert.Contains("Plotly.newPlot", File.ReadAllText(RunFolder.LossHtmlPath(dir)), StringComparison.Ordinal);
+        if (FigureExport.IsAvailable)
+        {
+            var loss = PngTestDecoder.Decode(File.ReadAllBytes(RunFolder.LossPngPath(dir)));
+            Assert.Equal((900, 500), (loss.Width, loss.Height));
+        }
+        else
+        {
+            Assert.Contains(events.OfType<TrainingWarning>(), w => w.Message == RunPlots.NoChromiumWarning);
+        }
+        Assert.IsType<TrainingStarted>(events[0]);
+        Assert.Equal(8, events.OfType<StepCompleted>().Count());
+        Assert.Equal([1, 2], events.OfType<EpochCompleted>().Select(e => e.Epoch));
+        Assert.Equal(RunFolder.SamplePath(dir, 2), events.OfType<EpochCompleted>().Last().SamplePath);
+        Assert.DoesNotContain(Directory.EnumerateFiles(dir, "*.tmp", SearchOption.AllDirectories), _ => true);
+    }
+
+    [Fact]
+    public void Train_ToyRun_KeepsSampleCheckpointsAndChartsWhenAvailable()
+    {
+        string dir = temp.Combine("toy");
+        var run = TrainingRun.Create(TinyRuns.Toy1D(epochs: 2), dir);
+        run.Train();
+
+        Assert.Equal([1, 2], RunFolder.EpochCheckpoints(dir).Select(c => c.Epoch));
+        if (FigureExport.IsAvailable)
+        {
+            var png = PngTestDecoder.Decode(File.ReadAllBytes(RunFolder.SamplePath(dir, 2)));
+            Assert.Equal((700, 450), (png.Width, png.Height));
+        }
+    }
+
+    [Fact]
+    public void Resume_OneEpochThenOneMore_EqualsTwoEpochsBitForBit()
+    {
+        string data = TinyRuns.WriteFashionFixture(temp);
+        // SGD with the paper's momentum ramp, so the ramp's state across the resume is tested too.
+        var recipe = TinyRuns.Images(epochs: 2) with { Optimizer = OptimizerKind.Sgd, Lr = 0.05f, MomentumRampEpochs = 2, SampleEvery = 1 };
+        var whole = TrainingRun.Create(recipe, temp.Combine("whole"), data);
+        whole.ChartImages = false;
+        whole.Train();
+
+        var first = TrainingRun.Create(recipe with { Epochs = 1 }, temp.Combine("split"), data);
+        first.ChartImages = false;
+        first.Train();
+        var second = TrainingRun.Resume(temp.Combine("split"), epochs: 2, dataDirectory: data);
+        second.ChartImages = false;
+        Assert.Equal(4, second.Trainer.Step);
+        second.Train();
+
+        Assert.Equal(File.ReadAllBytes(temp.Combine("whole", "history.csv")), File.ReadAllBytes(temp.Combine("split", "history.csv")));
+        Assert.Equal(File.ReadAllBytes(RunFolder.LastCheckpointPath(temp.Combine("whole"))), File.ReadAllBytes(RunFolder.LastCheckpointPath(temp.Combine("split"))));
+        Assert.Equal(File.ReadAllBytes(RunFolder.SamplePath(temp.Combine("whole"), 2)), File.ReadAllBytes(RunFolder.SamplePath(temp.Combine("split"), 2)));
+        Assert.Equal(0.6f, ((Sgd)second.Trainer.OptimizerG).Momentum, 6); // epoch index 1 of a 2-epoch ramp from 0.5 to 0.7
+        Assert.Equal(2, RunConfig.Read(RunFolder.ConfigPath(temp.Combine("split"))).Recipe.Epochs);
+    }
+
+    [Fact]
+    public void Train_Cancelled_SavesCheckpointAndResumesBitForBit()
+    {
+        var recipe = TinyRuns.Toy1D(epochs: 3);
+        var whole = TrainingRun.Create(recipe, temp.Combine("whole"));
+        whole.ChartImages = false;
+        whole.Train();
+
+        using var cancel = new CancellationTokenSource();
+        var run = TrainingRun.Create(recipe, temp.Combine("cut"));
+        run.ChartImages = false;
+        var result = run.Train(TinyRuns.Collect([], e =>
+        {
+            if (e is StepCompleted { Record.Step: 6 })
+            {
+                cancel.Cancel();
+            }
+        }), cancel.Token);
+
+        Assert.Equal(TrainingOutcome.Cancelled, result.Outcome);
+        Assert.Equal((6, 1), (result.Step, result.Epoch));
+        Assert.Equal(6, RunHistory.Read(RunFolder.HistoryPath(temp.Combine("cut"))).Count);
+        Assert.False(File.Exists(RunFolder.LossHtmlPath(temp.Combine("cut"))));
+        var resumed = TrainingRun.Resume(temp.Combine("cut"));
+        Assert.Equal(6, resumed.Trainer.Step);
+        resumed.ChartImages = false;
+        resumed.Train();
+        Assert.Equal(File.ReadAllBytes(temp.Combine("whole", "history.csv")), File.ReadAllBytes(temp.Combine("cut", "history.csv")));
+        Assert.Equal(File.ReadAllBytes(RunFolder.LastCheckpointPath(temp.Combine("whole"))), File.ReadAllBytes(RunFolder.LastCheckpointPath(temp.Combine("cut"))));
+    }
+
+    [Fact]
+    public void Train_Diverges_NamesStepAndKeepsLastGoodCheckpoint()
+    {
+        string dir = temp.Combine("run");
+        var run = TrainingRun.Create(TinyRuns.Toy1D(epochs: 1), dir);
+        run.ChartImages = false;
+        run.Train();
+        byte[] good = File.ReadAllBytes(RunFolder.LastCheckpointPath(dir));
+
+        var wild = TrainingRun.Resume(dir, epochs: 3, lr: 1e30f);
+        wild.ChartImages = false;
+        var ex = Assert.Throws<TrainingDivergedException>(() => wild.Train());
+
+        Assert.InRange(ex.Step, 5, 12);
+        Assert.Contains($"step {ex.Step}", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(good, File.ReadAllBytes(RunFolder.LastCheckpointPath(dir)));
+        Assert.Equal(ex.Step - 1, RunHistory.Read(RunFolder.HistoryPath(dir)).Count); // the steps before it, flushed
+        var again = TrainingRun.Resume(dir, lr: 1e-3f); // back to the last good state
+        Assert.Equal(4, again.Trainer.Step);
+        Assert.Equal(4, RunHistory.Read(RunFolder.HistoryPath(dir)).Count);
+    }
+
+    [Fact]
+    public void Create_NonEmptyFolder_RefusedAndUntouched()
+    {
+        string dir = temp.Combine("busy");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "notes.txt"), "mine");
+        var ex = Assert.Throws<IOException>(() => TrainingRun.Create(TinyRuns.Toy1D(), dir));
+        Assert.Contains("not empty", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(["notes.txt"], Directory.EnumerateFileSystemEntries(dir).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Create_MissingDataset_ThrowsBeforeWritingAnything()
+    {
+        string dir = temp.Combine("run");
+        var ex = Assert.Throws<FileNotFoundException>(() => TrainingRun.Create(GanRecipe.Fast with { Dataset = GanDataset.Mnist }, dir, temp.Path));
+        Assert.Contains("gan-notes data fetch mnist", ex.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir));
+    }
+
+    [Fact]
+    public void Create_LimitAboveDataset_NamesLimit()
+    {
+        string data = TinyRuns.WriteFashionFixture(temp);
+        var ex = Assert.Throws<InvalidRecipeException>(() => TrainingRun.Create(TinyRuns.Images() with { Limit = 100 }, temp.Combine("run"), data));
+        Assert.Equal("limit", ex.Problem?.Setting);
+        Assert.Contains("has only 64 images", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Resume_FewerEpochsThanDone_Refused()
+    {
+        string dir = temp.Combine("run");
+        var run = TrainingRun.Create(TinyRuns.Toy1D(epochs: 2), dir);
+        run.ChartImages = false;
+        run.Train();
+        var ex = Assert.Throws<InvalidRecipeException>(() => TrainingRun.Resume(dir, epochs: 1));
+        Assert.Equal("epochs", ex.Problem?.Setting);
+        Assert.Contains("already done 2 epochs", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Resume_HistoryCutByCrash_PartialLineDroppedAndTruncatedToCheckpoint()
+    {
+        string dir = temp.Combine("run");
+        var run = TrainingRun.Create(TinyRuns.Toy1D(epochs: 1), dir);
+        run.ChartImages = false;
+        run.Train();
+        // A crash in epoch 2: two more whole lines and half of a third.
+        File.AppendAllText(RunFolder.HistoryPath(dir), "5,1.25,0.7,0.7,0.5,0.5,1,1\n6,1.5,0.7,0.7,0.5,0.5,1,1\n7,1.7");
+        Assert.Equal(6, RunHistory.Read(RunFolder.HistoryPath(dir)).Count);
+
+        TrainingRun.Resume(dir, epochs: 2);
+
+        Assert.Equal([1, 2, 3, 4], RunHistory.Read(RunFolder.HistoryPath(dir)).Select(r => r.Step));
+    }
+
+    [Fact]
+    public void Resume_NotARunFolder_FileNotFound()
+    {
+        var ex = Assert.Throws<FileNotFoundException>(() => TrainingRun.Resume(temp.Path));
+        Assert.Contains("config.json", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RunConfig_Damaged_NamesFile()
+    {
+        string path = temp.Combine("config.json");
+        File.WriteAllText(path, "{\"gan_notes_version\": \"x\", \"steps_per_epoch\": 4, \"recipe\": {\"lr\": 0}}");
+        var ex = Assert.Throws<InvalidDataException>(() => RunConfig.Read(path));
+        Assert.Equal($"{path}: invalid lr 0: the learning rate must be positive and finite", ex.Message);
+        File.WriteAllText(path, "{ not json");
+        Assert.StartsWith($"{path}: not a valid run config", Assert.Throws<InvalidDataException>(() => RunConfig.Read(path)).Message, StringComparison.Ordinal);
+    }
+}
