@@ -1,4 +1,5 @@
 using GanNotes.Tensors;
+using GanNotes.Theory;
 
 namespace GanNotes.Data;
 
@@ -6,15 +7,22 @@ namespace GanNotes.Data;
 /// The 1-D normal distribution N(mu, sigma^2), the p_data of the paper's Fig. 1:
 /// p(x) = exp(-(x - mu)^2 / (2 sigma^2)) / (sigma sqrt(2 pi)).
 /// </summary>
-/// <remarks>Samples: x = mu + sigma z, z ~ N(0, 1) from the generator; shape [n, 1].</remarks>
-public sealed class Gaussian1D : IToyDistribution
+/// <remarks>
+/// Samples: x = mu + sigma z, z ~ N(0, 1) from the generator; shape [n, 1]. The density is
+/// Theory's <see cref="NormalDensity"/>, so this sampler can be passed wherever the paper's
+/// maths takes a density (V, D*, C(G), JSD).
+/// </remarks>
+public sealed class Gaussian1D : IToyDistribution, IDensity1D
 {
+    private readonly NormalDensity density;
+
     /// <summary>Creates N(<paramref name="mean"/>, <paramref name="std"/>^2).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The mean is not finite or the std is not positive and finite.</exception>
     public Gaussian1D(double mean = 0.0, double std = 1.0)
     {
         Mean = ToyChecks.Finite(mean, nameof(mean));
         Std = ToyChecks.PositiveStd(std, nameof(std));
+        density = new NormalDensity(Mean, Std);
     }
 
     /// <summary>mu.</summary>
@@ -30,7 +38,7 @@ public sealed class Gaussian1D : IToyDistribution
     public int Dimension => 1;
 
     /// <summary>The exact density p(x).</summary>
-    public double Pdf(double x) => ToyChecks.NormalPdf(x, Mean, Std);
+    public double Pdf(double x) => density.Pdf(x);
 
     /// <inheritdoc/>
     public Tensor Sample(int n, Generator? generator = null)

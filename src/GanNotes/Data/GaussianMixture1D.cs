@@ -1,6 +1,7 @@
 using System.Collections.ObjectModel;
 using System.Globalization;
 using GanNotes.Tensors;
+using GanNotes.Theory;
 
 namespace GanNotes.Data;
 
@@ -10,10 +11,13 @@ namespace GanNotes.Data;
 /// </summary>
 /// <remarks>
 /// Samples: pick component k with probability w_k (one uniform draw), then x = mu_k + sigma_k z,
-/// z ~ N(0, 1); shape [n, 1]. Mean sum_k w_k mu_k; variance sum_k w_k (sigma_k^2 + mu_k^2) - mean^2.
+/// z ~ N(0, 1); shape [n, 1]. The density, mean and variance are Theory's
+/// <see cref="NormalMixtureDensity"/>, so this sampler can be passed wherever the paper's maths
+/// takes a density.
 /// </remarks>
-public sealed class GaussianMixture1D : IToyDistribution
+public sealed class GaussianMixture1D : IToyDistribution, IDensity1D
 {
+    private readonly NormalMixtureDensity density;
     /// <summary>How far the weights may sum from 1.</summary>
     public const double WeightTolerance = 1e-6;
 
@@ -53,6 +57,7 @@ public sealed class GaussianMixture1D : IToyDistribution
         this.weights = [.. weights];
         this.means = [.. means];
         this.stds = [.. stds];
+        density = new NormalMixtureDensity(this.weights, this.means, this.stds);
     }
 
     /// <summary>w_k.</summary>
@@ -65,31 +70,16 @@ public sealed class GaussianMixture1D : IToyDistribution
     public IReadOnlyList<double> Stds => new ReadOnlyCollection<double>(stds);
 
     /// <summary>The mixture mean, sum_k w_k mu_k.</summary>
-    public double Mean => Enumerable.Range(0, weights.Length).Sum(k => weights[k] * means[k]);
+    public double Mean => density.Mean;
 
     /// <summary>The mixture variance, sum_k w_k (sigma_k^2 + mu_k^2) - mean^2.</summary>
-    public double Variance
-    {
-        get
-        {
-            double mean = Mean;
-            return Enumerable.Range(0, weights.Length).Sum(k => weights[k] * (stds[k] * stds[k] + means[k] * means[k])) - mean * mean;
-        }
-    }
+    public double Variance => density.Variance;
 
     /// <inheritdoc/>
     public int Dimension => 1;
 
     /// <summary>The exact density p(x) = sum_k w_k N(x; mu_k, sigma_k^2).</summary>
-    public double Pdf(double x)
-    {
-        double p = 0;
-        for (int k = 0; k < weights.Length; k++)
-        {
-            p += weights[k] * ToyChecks.NormalPdf(x, means[k], stds[k]);
-        }
-        return p;
-    }
+    public double Pdf(double x) => density.Pdf(x);
 
     /// <inheritdoc/>
     public Tensor Sample(int n, Generator? generator = null)
