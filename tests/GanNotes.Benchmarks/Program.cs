@@ -6,6 +6,13 @@ using GanNotes.Tensors;
 
 // Usage: dotnet run -c Release --project tests/GanNotes.Benchmarks -- [steps] [threads] [images.idx3-ubyte.gz]
 // Prints one line in the peer's format (peer/torch_reference_gan.py) so the two can be compared.
+//        dotnet run -c Release --project tests/GanNotes.Benchmarks -- kernels
+// Prints this machine's FMA peak and the GEMM's GFLOP/s on the step's shapes.
+if (args.Length > 0 && args[0] == "kernels")
+{
+    Kernels.Run();
+    return;
+}
 var inv = CultureInfo.InvariantCulture;
 int steps = args.Length > 0 ? int.Parse(args[0], inv) : 100;
 int threads = args.Length > 1 ? int.Parse(args[1], inv) : 2;
