@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GanNotes.IO;
 
 namespace GanNotes.Gan;
 
@@ -65,5 +66,5 @@ public sealed record RunConfig(GanRecipe Recipe, string Version, int StepsPerEpo
     }
 
     /// <summary>Writes the file atomically (temporary file, then rename).</summary>
-    public void Save(string path) => Plots.AtomicFile.WriteAllBytes(path, System.Text.Encoding.UTF8.GetBytes(ToJson()));
+    public void Save(string path) => AtomicFile.WriteAllBytes(path, System.Text.Encoding.UTF8.GetBytes(ToJson()));
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using GanNotes.IO;
 
 namespace GanNotes.Gan;
 
@@ -48,7 +49,7 @@ public static class RunHistory
     }
 
     /// <summary>Writes a history with no records (the header only), atomically.</summary>
-    internal static void Create(string path) => Plots.AtomicFile.WriteAllBytes(path, Encoding.UTF8.GetBytes(StepRecord.CsvHeader + "\n"));
+    internal static void Create(string path) => AtomicFile.WriteAllBytes(path, Encoding.UTF8.GetBytes(StepRecord.CsvHeader + "\n"));
 
     /// <summary>Keeps the records of steps 1..<paramref name="step"/> (rewriting the file atomically) so a resumed run appends after them.</summary>
     /// <exception cref="InvalidDataException">The file holds fewer steps, or they are not 1, 2, 3, ...: the history does not belong to this checkpoint.</exception>
@@ -71,7 +72,7 @@ public static class RunHistory
         {
             text.Append(record.ToCsv()).Append('\n');
         }
-        Plots.AtomicFile.WriteAllBytes(path, Encoding.UTF8.GetBytes(text.ToString()));
+        AtomicFile.WriteAllBytes(path, Encoding.UTF8.GetBytes(text.ToString()));
     }
 
     /// <summary>Collects records in memory and appends them to the file in whole lines on <see cref="Flush"/>.</summary>

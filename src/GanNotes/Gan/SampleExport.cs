@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
+using GanNotes.IO;
 using GanNotes.Plots;
 using GanNotes.Tensors;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using GanNotes.IO;
 
 namespace GanNotes.Plots;
 

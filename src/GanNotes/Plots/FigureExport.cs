@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using GanNotes.IO;
 
 namespace GanNotes.Plots;
 

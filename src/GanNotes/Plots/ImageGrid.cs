@@ -1,4 +1,5 @@
 using System.Globalization;
+using GanNotes.IO;
 using GanNotes.Tensors;
 
 namespace GanNotes.Plots;

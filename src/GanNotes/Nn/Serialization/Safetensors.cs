@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Text.Json;
+using GanNotes.IO;
 
 namespace GanNotes.Nn;
 
@@ -56,7 +57,7 @@ public static partial class Safetensors
         }
 
         var header = BuildHeader(entries, metadata);
-        WriteAtomically(path, stream =>
+        AtomicFile.Write(path, stream =>
         {
             Span<byte> prefix = stackalloc byte[8];
             BinaryPrimitives.WriteUInt64LittleEndian(prefix, (ulong)header.Length);
@@ -78,7 +79,7 @@ public static partial class Safetensors
                 }
             }
             stream.Write(chunk, 0, used);
-        });
+        }, createDirectory: false, bufferSize: ChunkBytes);
     }
 
     /// <summary>The JSON header, padded with spaces to a multiple of 8 bytes.</summary>
@@ -123,44 +124,5 @@ public static partial class Safetensors
         buffer.WrittenSpan.CopyTo(header);
         header.AsSpan(buffer.WrittenCount).Fill((byte)' ');
         return header;
-    }
-
-    /// <summary>Runs <paramref name="write"/> on a temporary file beside <paramref name="path"/>, then renames it over <paramref name="path"/>.</summary>
-    private static void WriteAtomically(string path, Action<FileStream> write)
-    {
-        string target = Path.GetFullPath(path);
-        string folder = Path.GetDirectoryName(target)
-            ?? throw new ArgumentException($"'{path}' names no file.", nameof(path));
-        string temp = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, ChunkBytes))
-            {
-                write(stream);
-                stream.Flush(flushToDisk: true);
-            }
-            // NOTE: rename(2) replaces the target in one step; readers see the old file or the new one, never a mix.
-            File.Move(temp, target, overwrite: true);
-        }
-        catch
-        {
-            TryDelete(temp);
-            throw;
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-            // The original error matters more; a folder that vanished has no temp file left in it.
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
     }
 }

@@ -1,0 +1,66 @@
+namespace GanNotes.IO;
+
+/// <summary>
+/// Writes files so that readers see either the old file or the complete new one, never half
+/// of one: the library's one way of saving (weights, checkpoints, PNGs, HTML, run files).
+/// </summary>
+internal static class AtomicFile
+{
+    /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/> atomically, creating its folder.</summary>
+    public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
+    {
+        var copy = bytes.ToArray();
+        Write(path, stream => stream.Write(copy), createDirectory: true);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> on a temporary file beside <paramref name="path"/>, flushes it
+    /// to disk, then renames it over <paramref name="path"/>. On failure the temporary file is removed.
+    /// </summary>
+    /// <param name="path">The target file.</param>
+    /// <param name="write">Writes the whole content.</param>
+    /// <param name="createDirectory">Create a missing folder (true), or fail with <see cref="DirectoryNotFoundException"/>.</param>
+    /// <param name="bufferSize">The file stream's buffer.</param>
+    public static void Write(string path, Action<FileStream> write, bool createDirectory, int bufferSize = 4096)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        string target = Path.GetFullPath(path);
+        string folder = Path.GetDirectoryName(target) ?? throw new ArgumentException($"'{path}' names no file.", nameof(path));
+        if (createDirectory)
+        {
+            Directory.CreateDirectory(folder);
+        }
+        // Same folder, so the rename stays on one file system.
+        string temp = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: true);
+            }
+            // NOTE: rename(2) replaces the target in one step; readers see the old file or the new one, never a mix.
+            File.Move(temp, target, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    private static void TryDelete(string file)
+    {
+        try
+        {
+            File.Delete(file);
+        }
+        catch (IOException)
+        {
+            // Best effort: the original error is the one worth reporting.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
