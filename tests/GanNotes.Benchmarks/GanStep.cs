@@ -1,3 +1,4 @@
+using GanNotes.Data;
 using GanNotes.Nn;
 using GanNotes.Optim;
 using GanNotes.Tensors;
@@ -19,17 +20,17 @@ internal sealed class GanStep
     private readonly Sequential d;
     private readonly Adam optG;
     private readonly Adam optD;
-    private readonly float[] images;
+    private readonly ImageDataset images;
     private readonly int imageCount;
     private readonly int[] permutation;
     private readonly Generator rng = new(0);
     private readonly Tensor zeros = Tensor.Zeros(Batch, 1);
     private readonly Tensor ones = Tensor.Ones(Batch, 1);
 
-    public GanStep(float[] images, int imageCount)
+    public GanStep(ImageDataset images)
     {
         this.images = images;
-        this.imageCount = imageCount;
+        imageCount = images.Count;
         Generator.Default.ManualSeed(0);
         g = new Sequential(
             GBlock(ZDim, Hidden), GBlock(Hidden, 2 * Hidden), GBlock(2 * Hidden, 4 * Hidden), GBlock(4 * Hidden, 8 * Hidden),
@@ -61,8 +62,10 @@ internal sealed class GanStep
         return 2 * (dStep + gStep);
     }
 
+    /// <summary>One step; its tensors are recycled for the next (PyTorch's caching allocator does the same).</summary>
     public (float LossD, float LossG) Step(int i)
     {
+        using var scope = TensorScope.Begin();
         int start = i * Batch % (imageCount - Batch + 1);
         var real = RealBatch(start);
 
@@ -83,12 +86,7 @@ internal sealed class GanStep
 
     private Tensor RealBatch(int start)
     {
-        var batch = new float[Batch * 784];
-        for (int r = 0; r < Batch; r++)
-        {
-            Array.Copy(images, permutation[start + r] * 784, batch, r * 784, 784);
-        }
-        return Tensor.FromArray(batch, Batch, 784);
+        return images.GetImages(permutation.AsSpan(start, Batch));
     }
 
     private static Sequential GBlock(int i, int o) => new(new Linear(i, o), new BatchNorm1d(o), new ReLU());

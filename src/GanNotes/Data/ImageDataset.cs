@@ -97,12 +97,13 @@ public sealed class ImageDataset
     public Tensor GetImages(ReadOnlySpan<int> indices)
     {
         int d = PixelsPerImage;
-        var batch = new float[indices.Length * d];
+        var batch = Tensor.Zeros(indices.Length, d);
+        var values = batch.Span;
         for (int row = 0; row < indices.Length; row++)
         {
-            GetImage(indices[row]).CopyTo(batch.AsSpan(row * d, d));
+            GetImage(indices[row]).CopyTo(values.Slice(row * d, d));
         }
-        return Tensor.FromArray(batch, indices.Length, d);
+        return batch;
     }
 
     /// <summary>All images as a new tensor of shape [N, H*W] (a copy: N*H*W*4 bytes).</summary>

@@ -105,6 +105,22 @@ public sealed class GanTrainer
 
     private DiscriminatorStepResult DiscriminatorStep(int step)
     {
+        // Every tensor of the step is recycled for the next one; gradients included, so
+        // they are cleared once the step's figures are read.
+        using var scope = TensorScope.Begin();
+        try
+        {
+            return DiscriminatorStepCore(step);
+        }
+        finally
+        {
+            OptimizerD.ZeroGrad();
+            OptimizerG.ZeroGrad();
+        }
+    }
+
+    private DiscriminatorStepResult DiscriminatorStepCore(int step)
+    {
         int m = Options.BatchSize;
         var real = Data.Next(m);
         Tensor fake;
@@ -129,9 +145,23 @@ public sealed class GanTrainer
 
     private (float Loss, float GradNorm) GeneratorStep(int step)
     {
+        using var scope = TensorScope.Begin();
+        try
+        {
+            return GeneratorStepCore(step);
+        }
+        finally
+        {
+            OptimizerD.ZeroGrad();
+            OptimizerG.ZeroGrad();
+        }
+    }
+
+    private (float Loss, float GradNorm) GeneratorStepCore(int step)
+    {
         OptimizerG.ZeroGrad();
         var lossG = GanLosses.Generator(D.Forward(G.Forward(Prior.Sample(Options.BatchSize, Rng))), Options.Loss);
-        lossG.Backward(); // also fills D's gradients; OptimizerD.ZeroGrad clears them before D's next step
+        lossG.Backward(); // also fills D's gradients; both sets are cleared when the step ends
         float loss = lossG.Item();
         float norm = GradientNorm(OptimizerG.Parameters);
         RequireFinite(step, "generator", loss, norm);

@@ -24,15 +24,16 @@ public sealed class NoisePrior(NoiseKind kind, int zDim)
     public Tensor Sample(int m, Tensors.Generator rng)
     {
         ArgumentNullException.ThrowIfNull(rng);
-        var values = new float[m * ZDim];
+        ArgumentOutOfRangeException.ThrowIfNegative(m);
+        var z = Tensor.Uninitialized([m, ZDim], Device.Cpu);
         if (Kind == NoiseKind.Normal)
         {
-            rng.FillNormal(values, 0f, 1f);
+            rng.FillNormal(z.Span, 0f, 1f);
         }
         else
         {
-            rng.FillUniform(values, -1f, 1f);
+            rng.FillUniform(z.Span, -1f, 1f);
         }
-        return Tensor.FromArray(values, m, ZDim);
+        return z;
     }
 }

@@ -201,6 +201,7 @@ public abstract class Optimizer
     protected Tensor? GetState(int index, string name) => state[index].GetValueOrDefault(name);
 
     /// <summary>Sets parameter <paramref name="index"/>'s state <paramref name="name"/>, which must be one of <see cref="StateNames"/>.</summary>
+    /// <remarks>State outlives the step: a tensor made inside a <see cref="TensorScope"/> is taken out of it.</remarks>
     /// <exception cref="ArgumentException">The name is not one of <see cref="StateNames"/>.</exception>
     protected void SetState(int index, string name, Tensor value)
     {
@@ -209,6 +210,7 @@ public abstract class Optimizer
         {
             throw new ArgumentException($"'{name}' is not a state name of {GetType().Name}; declare it in StateNames.", nameof(name));
         }
+        TensorScope.Persist(value);
         state[index][name] = value;
     }
 

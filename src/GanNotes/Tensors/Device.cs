@@ -27,8 +27,12 @@ public sealed class Device : IEquatable<Device>
     {
         Type = type;
         Index = index;
-        Kernels = kernels;
+        plainKernels = kernels;
+        profilingKernels = new ProfilingKernels(kernels);
     }
+
+    private readonly IKernels plainKernels;
+    private readonly IKernels profilingKernels;
 
     /// <summary>The kind of device.</summary>
     public DeviceType Type { get; }
@@ -36,7 +40,7 @@ public sealed class Device : IEquatable<Device>
     /// <summary>The device ordinal (0 for the CPU).</summary>
     public int Index { get; }
 
-    internal IKernels Kernels { get; }
+    internal IKernels Kernels => Profiler.IsActive ? profilingKernels : plainKernels;
 
     /// <summary>Parses <c>"cpu"</c> (and, once supported, <c>"cuda"</c>, <c>"cuda:1"</c>).</summary>
     /// <exception cref="ArgumentException">The name is unknown or names an unavailable device.</exception>

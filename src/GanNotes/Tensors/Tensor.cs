@@ -129,7 +129,7 @@ public sealed partial class Tensor
     /// <summary>A copy with its own storage. Recorded: gradients flow back to this tensor.</summary>
     public Tensor Clone()
     {
-        var y = Empty(shape, Device);
+        var y = Uninitialized(shape, Device);
         Kernels.Copy(this, y);
         return Autograd.Record(y, "CloneBackward", [this], g => [g]);
     }

@@ -6,9 +6,22 @@ public sealed partial class Tensor
     public static Tensor Empty(int[] shape, Device? device = null)
     {
         ArgumentNullException.ThrowIfNull(shape);
-        var dev = device ?? Device.Cpu;
-        var copy = (int[])shape.Clone();
-        return new Tensor(dev.Kernels.Allocate(ShapeUtil.NumElements(copy)), copy);
+        return Allocate((int[])shape.Clone(), device ?? Device.Cpu, zeroed: true);
+    }
+
+    /// <summary>
+    /// An op's output, whose kernel writes every element: its values start unspecified.
+    /// <paramref name="shape"/> is taken over, not copied.
+    /// </summary>
+    internal static Tensor Uninitialized(int[] shape, Device device) => Allocate(shape, device, zeroed: false);
+
+    /// <summary>The one place storage is created: from the pool, and owned by it, inside a <see cref="TensorScope"/>.</summary>
+    private static Tensor Allocate(int[] shape, Device device, bool zeroed)
+    {
+        var scope = TensorScope.Current;
+        var storage = device.Kernels.Allocate(ShapeUtil.NumElements(shape), zeroed, pooled: scope is not null);
+        scope?.Add(storage);
+        return new Tensor(storage, shape);
     }
 
     /// <summary>A tensor of zeros (PyTorch's <c>torch.zeros</c>).</summary>
@@ -48,7 +61,9 @@ public sealed partial class Tensor
         {
             throw new ArgumentException($"{data.Length} values do not fit shape {ShapeUtil.Format(shape)} ({count} elements).", nameof(data));
         }
-        return new Tensor(Device.Cpu.Kernels.FromHost(data), (int[])shape.Clone());
+        var y = Uninitialized((int[])shape.Clone(), Device.Cpu);
+        y.Kernels.CopyFromHost(data, y);
+        return y;
     }
 
     /// <summary>A 1-D tensor holding a copy of <paramref name="data"/>.</summary>
@@ -70,17 +85,19 @@ public sealed partial class Tensor
     /// <summary>Samples from N(0, 1) (PyTorch's <c>torch.randn</c>).</summary>
     public static Tensor Randn(int[] shape, Generator? generator = null)
     {
-        var values = new float[ShapeUtil.NumElements(shape)];
-        (generator ?? Generator.Default).FillNormal(values, 0f, 1f);
-        return FromArray(values, shape);
+        ArgumentNullException.ThrowIfNull(shape);
+        var y = Uninitialized((int[])shape.Clone(), Device.Cpu);
+        (generator ?? Generator.Default).FillNormal(y.Span, 0f, 1f);
+        return y;
     }
 
     /// <summary>Samples from U[0, 1) (PyTorch's <c>torch.rand</c>).</summary>
     public static Tensor Rand(int[] shape, Generator? generator = null)
     {
-        var values = new float[ShapeUtil.NumElements(shape)];
-        (generator ?? Generator.Default).FillUniform(values, 0f, 1f);
-        return FromArray(values, shape);
+        ArgumentNullException.ThrowIfNull(shape);
+        var y = Uninitialized((int[])shape.Clone(), Device.Cpu);
+        (generator ?? Generator.Default).FillUniform(y.Span, 0f, 1f);
+        return y;
     }
 
     /// <summary>The values 0, 1, ..., n - 1.</summary>

@@ -11,12 +11,13 @@ internal sealed partial class CpuKernels : IKernels
     {
     }
 
-    /// <summary>Zero-filled: ops that accumulate (IndexAdd, ScatterColumns) rely on it.</summary>
-    public Storage Allocate(int length) => new CpuStorage(new float[length]);
-
-    public Storage FromHost(ReadOnlySpan<float> data) => new CpuStorage(data.ToArray());
+    public Storage Allocate(int length, bool zeroed, bool pooled) => new CpuStorage(
+        pooled ? BufferPool.Rent(length, zeroed) :
+        zeroed ? new float[length] : GC.AllocateUninitializedArray<float>(length));
 
     public void CopyToHost(Tensor x, Span<float> destination) => x.Span.CopyTo(destination);
+
+    public void CopyFromHost(ReadOnlySpan<float> source, Tensor y) => source.CopyTo(y.Span);
 
     public void Copy(Tensor x, Tensor y) => x.Span.CopyTo(y.Span);
 

@@ -32,11 +32,16 @@ internal enum BinaryOp
 /// </remarks>
 internal interface IKernels
 {
-    Storage Allocate(int length);
-
-    Storage FromHost(ReadOnlySpan<float> data);
+    /// <summary>
+    /// New storage of <paramref name="length"/> values, zero-filled when <paramref name="zeroed"/>
+    /// (otherwise its values are unspecified); from the device's pool of recycled buffers when
+    /// <paramref name="pooled"/> (the caller then registers it with a <see cref="TensorScope"/>).
+    /// </summary>
+    Storage Allocate(int length, bool zeroed, bool pooled);
 
     void CopyToHost(Tensor x, Span<float> destination);
+
+    void CopyFromHost(ReadOnlySpan<float> source, Tensor y);
 
     void Copy(Tensor x, Tensor y);
 

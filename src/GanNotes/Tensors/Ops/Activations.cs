@@ -14,7 +14,7 @@ public sealed partial class Tensor
     private Tensor LeakyRelu(float slope, string name)
     {
         var x = this;
-        var y = Empty(shape, Device);
+        var y = Uninitialized(shape, Device);
         if (slope == 0f)
         {
             Kernels.Unary(UnaryOp.Relu, x, y);
@@ -26,7 +26,7 @@ public sealed partial class Tensor
         return Autograd.Record(y, name, [x], g =>
         {
             // NOTE: the derivative at exactly 0 is taken as the slope (0 for ReLU), as PyTorch does.
-            var dx = Empty(x.shape, x.Device); // d/dx = 1 for x > 0, slope otherwise
+            var dx = Uninitialized(x.shape, x.Device); // d/dx = 1 for x > 0, slope otherwise
             x.Kernels.LeakyReluBackward(x, slope, g, dx);
             return [dx];
         });
@@ -38,7 +38,7 @@ public sealed partial class Tensor
         var y = Unary(UnaryOp.Sigmoid);
         return Autograd.Record(y, "SigmoidBackward", [this], g =>
         {
-            var dx = Empty(y.shape, y.Device); // d(sigmoid x)/dx = y (1 - y)
+            var dx = Uninitialized(y.shape, y.Device); // d(sigmoid x)/dx = y (1 - y)
             y.Kernels.SigmoidBackward(y, g, dx);
             return [dx];
         });
@@ -50,7 +50,7 @@ public sealed partial class Tensor
         var y = Unary(UnaryOp.Tanh);
         return Autograd.Record(y, "TanhBackward", [this], g =>
         {
-            var dx = Empty(y.shape, y.Device); // d(tanh x)/dx = 1 - y^2
+            var dx = Uninitialized(y.shape, y.Device); // d(tanh x)/dx = 1 - y^2
             y.Kernels.TanhBackward(y, g, dx);
             return [dx];
         });

@@ -48,7 +48,7 @@ public sealed partial class Tensor
     /// <summary>-x.</summary>
     public Tensor Neg()
     {
-        var y = Empty(shape, Device);
+        var y = Uninitialized(shape, Device);
         Kernels.Unary(UnaryOp.Neg, this, y);
         return Autograd.Record(y, "NegBackward", [this], g => [-g]); // d(-x)/dx = -1
     }
@@ -56,7 +56,7 @@ public sealed partial class Tensor
     /// <summary>x * scale + shift: a scalar affine map in one pass.</summary>
     public Tensor Affine(float scale, float shift)
     {
-        var y = Empty(shape, Device);
+        var y = Uninitialized(shape, Device);
         Kernels.Affine(this, scale, shift, y);
         return Autograd.Record(y, "AffineBackward", [this], g => [g.Affine(scale, 0f)]); // d(sx+c)/dx = s
     }
@@ -66,7 +66,7 @@ public sealed partial class Tensor
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         RequireSameDevice(a, b, name);
-        var y = Empty(ShapeUtil.Broadcast(a.shape, b.shape, name), a.Device);
+        var y = Uninitialized(ShapeUtil.Broadcast(a.shape, b.shape, name), a.Device);
         a.Kernels.Binary(op, a, b, y);
         return y;
     }

@@ -28,7 +28,7 @@ public sealed partial class Tensor
         {
             throw new ArgumentException($"MatMul: shapes {ShapeUtil.Format(a.shape)}{(transposeA ? "^T" : "")} and {ShapeUtil.Format(b.shape)}{(transposeB ? "^T" : "")} cannot be multiplied ({ka} != {kb}).");
         }
-        var y = Empty([m, n], a.Device);
+        var y = Uninitialized([m, n], a.Device);
         a.Kernels.MatMul(a, transposeA, b, transposeB, y, accumulate: false);
         return Autograd.Record(y, "MmBackward", [a, b], g => [
             // Y = A B: dA = G B^T, dB = A^T G (with the transposes of op folded in).

@@ -13,7 +13,7 @@ public sealed partial class Tensor
         int d = ShapeUtil.NormalizeDim(dim, Rank);
         var kept = (int[])shape.Clone();
         kept[d] = 1;
-        var y = Empty(keepDim ? kept : Removed(shape, d), Device);
+        var y = Uninitialized(keepDim ? kept : Removed(shape, d), Device);
         Kernels.SumDim(x, d, y);
         // d(sum)/dx_i = 1: every element receives the gradient of its sum.
         return Autograd.Record(y, "SumBackward", [x], g => [g.Reshape(kept).BroadcastTo(x.shape)]);
@@ -43,7 +43,7 @@ public sealed partial class Tensor
         }
         RequireBroadcastable(shape, targetShape, "BroadcastTo");
         var x = this;
-        var y = Empty(targetShape, Device);
+        var y = Uninitialized((int[])targetShape.Clone(), Device);
         Kernels.BroadcastTo(x, y);
         return Autograd.Record(y, "ExpandBackward", [x], g => [g.SumTo(x.shape)]); // adjoint of a copy is a sum
     }
@@ -58,7 +58,7 @@ public sealed partial class Tensor
         }
         RequireBroadcastable(targetShape, shape, "SumTo");
         var x = this;
-        var y = Empty(targetShape, Device);
+        var y = Uninitialized((int[])targetShape.Clone(), Device);
         Kernels.SumTo(x, y);
         return Autograd.Record(y, "SumBackward", [x], g => [g.BroadcastTo(x.shape)]); // d(sum)/dx_i = 1
     }

@@ -43,7 +43,7 @@ public sealed partial class Tensor
         {
             throw new InvalidOperationException($"Transpose() needs a 2-D tensor, got shape {ShapeUtil.Format(shape)}.");
         }
-        var y = Empty([shape[1], shape[0]], Device);
+        var y = Uninitialized([shape[1], shape[0]], Device);
         Kernels.Transpose2D(this, y);
         return Autograd.Record(y, "TransposeBackward", [this], g => [g.Transpose()]); // (A^T)^T = A
     }
@@ -78,7 +78,7 @@ public sealed partial class Tensor
             outShape[d] += t.shape[d];
         }
         var inputs = tensors.ToArray();
-        var y = Empty(outShape, first.Device);
+        var y = Uninitialized(outShape, first.Device);
         first.Kernels.Cat(inputs, d, y);
         return Autograd.Record(y, "CatBackward", inputs, g =>
         {
@@ -87,7 +87,7 @@ public sealed partial class Tensor
             int start = 0;
             for (int i = 0; i < inputs.Length; i++)
             {
-                var gi = Empty(inputs[i].shape, g.Device);
+                var gi = Uninitialized(inputs[i].shape, g.Device);
                 g.Kernels.Narrow(g, d, start, gi);
                 grads[i] = gi;
                 start += inputs[i].shape[d];
@@ -115,7 +115,7 @@ public sealed partial class Tensor
         var x = this;
         var outShape = (int[])shape.Clone();
         outShape[0] = index.Length;
-        var y = Empty(outShape, Device);
+        var y = Uninitialized(outShape, Device);
         Kernels.IndexSelect(x, index, y);
         return Autograd.Record(y, "IndexSelectBackward", [x], g =>
         {

@@ -7,7 +7,7 @@ public sealed partial class Tensor
     public Tensor Softmax(int dim)
     {
         int d = ShapeUtil.NormalizeDim(dim, Rank);
-        var y = Empty(shape, Device);
+        var y = Uninitialized(shape, Device);
         Kernels.Softmax(this, d, log: false, y);
         // d(softmax)/dx: dx = y * (g - sum_j g_j y_j)
         return Autograd.Record(y, "SoftmaxBackward", [this], g => [y * (g - (g * y).Sum(d, keepDim: true))]);
@@ -17,7 +17,7 @@ public sealed partial class Tensor
     public Tensor LogSoftmax(int dim)
     {
         int d = ShapeUtil.NormalizeDim(dim, Rank);
-        var y = Empty(shape, Device);
+        var y = Uninitialized(shape, Device);
         Kernels.Softmax(this, d, log: true, y);
         // d(log softmax)/dx: dx = g - softmax(x) * sum_j g_j
         return Autograd.Record(y, "LogSoftmaxBackward", [this], g => [g - y.Exp() * g.Sum(d, keepDim: true)]);

@@ -31,12 +31,12 @@ public sealed partial class Tensor
     public Tensor Pow(float exponent)
     {
         var x = this;
-        var y = Empty(shape, Device);
+        var y = Uninitialized(shape, Device);
         Kernels.Pow(x, exponent, y);
         return Autograd.Record(y, "PowBackward", [x], g =>
         {
             // d(x^p)/dx = p x^(p-1)
-            var local = Empty(x.shape, x.Device);
+            var local = Uninitialized(x.shape, x.Device);
             x.Kernels.Pow(x, exponent - 1f, local);
             return [g * local * exponent];
         });
@@ -51,11 +51,11 @@ public sealed partial class Tensor
             throw new ArgumentException($"Clamp: min {min} is greater than max {max}.", nameof(min));
         }
         var x = this;
-        var y = Empty(shape, Device);
+        var y = Uninitialized(shape, Device);
         Kernels.Clamp(x, min, max, y);
         return Autograd.Record(y, "ClampBackward", [x], g =>
         {
-            var dx = Empty(x.shape, x.Device); // d(clamp x)/dx = 1 inside [min, max], 0 outside
+            var dx = Uninitialized(x.shape, x.Device); // d(clamp x)/dx = 1 inside [min, max], 0 outside
             x.Kernels.ClampBackward(x, min, max, g, dx);
             return [dx];
         });
@@ -63,7 +63,7 @@ public sealed partial class Tensor
 
     private Tensor Unary(UnaryOp op)
     {
-        var y = Empty(shape, Device);
+        var y = Uninitialized(shape, Device);
         Kernels.Unary(op, this, y);
         return y;
     }

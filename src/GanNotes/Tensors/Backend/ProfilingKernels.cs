@@ -1,0 +1,247 @@
+using System.Diagnostics;
+
+namespace GanNotes.Tensors.Backend;
+
+/// <summary>
+/// Wraps a device's kernels and times every call into the running <see cref="Profiler"/>
+/// (the decorator behind <see cref="Profiler.Start"/>). Products are keyed by their shape.
+/// </summary>
+internal sealed class ProfilingKernels(IKernels inner) : IKernels
+{
+    private static long Begin() => Stopwatch.GetTimestamp();
+
+    private static void End(string name, long start) => Profiler.Record(name, Stopwatch.GetTimestamp() - start);
+
+    public Storage Allocate(int length, bool zeroed, bool pooled)
+    {
+        var t = Begin();
+        var s = inner.Allocate(length, zeroed, pooled);
+        End(pooled ? "Allocate (pooled)" : "Allocate", t);
+        return s;
+    }
+
+    public void CopyToHost(Tensor x, Span<float> destination)
+    {
+        var t = Begin();
+        inner.CopyToHost(x, destination);
+        End("CopyToHost", t);
+    }
+
+    public void CopyFromHost(ReadOnlySpan<float> source, Tensor y)
+    {
+        var t = Begin();
+        inner.CopyFromHost(source, y);
+        End("CopyFromHost", t);
+    }
+
+    public void Copy(Tensor x, Tensor y)
+    {
+        var t = Begin();
+        inner.Copy(x, y);
+        End("Copy", t);
+    }
+
+    public void Fill(Tensor y, float value)
+    {
+        var t = Begin();
+        inner.Fill(y, value);
+        End("Fill", t);
+    }
+
+    public void Unary(UnaryOp op, Tensor x, Tensor y)
+    {
+        var t = Begin();
+        inner.Unary(op, x, y);
+        End("Unary." + op, t);
+    }
+
+    public void Affine(Tensor x, float scale, float shift, Tensor y)
+    {
+        var t = Begin();
+        inner.Affine(x, scale, shift, y);
+        End("Affine", t);
+    }
+
+    public void Pow(Tensor x, float exponent, Tensor y)
+    {
+        var t = Begin();
+        inner.Pow(x, exponent, y);
+        End("Pow", t);
+    }
+
+    public void LeakyRelu(Tensor x, float slope, Tensor y)
+    {
+        var t = Begin();
+        inner.LeakyRelu(x, slope, y);
+        End("LeakyRelu", t);
+    }
+
+    public void Clamp(Tensor x, float min, float max, Tensor y)
+    {
+        var t = Begin();
+        inner.Clamp(x, min, max, y);
+        End("Clamp", t);
+    }
+
+    public void LeakyReluBackward(Tensor x, float slope, Tensor g, Tensor dx)
+    {
+        var t = Begin();
+        inner.LeakyReluBackward(x, slope, g, dx);
+        End("LeakyReluBackward", t);
+    }
+
+    public void ClampBackward(Tensor x, float min, float max, Tensor g, Tensor dx)
+    {
+        var t = Begin();
+        inner.ClampBackward(x, min, max, g, dx);
+        End("ClampBackward", t);
+    }
+
+    public void SigmoidBackward(Tensor y, Tensor g, Tensor dx)
+    {
+        var t = Begin();
+        inner.SigmoidBackward(y, g, dx);
+        End("SigmoidBackward", t);
+    }
+
+    public void TanhBackward(Tensor y, Tensor g, Tensor dx)
+    {
+        var t = Begin();
+        inner.TanhBackward(y, g, dx);
+        End("TanhBackward", t);
+    }
+
+    public void Binary(BinaryOp op, Tensor a, Tensor b, Tensor y)
+    {
+        var t = Begin();
+        inner.Binary(op, a, b, y);
+        End(a.NumElements == b.NumElements ? "Binary." + op : "Binary." + op + " (broadcast)", t);
+    }
+
+    public void BroadcastTo(Tensor x, Tensor y)
+    {
+        var t = Begin();
+        inner.BroadcastTo(x, y);
+        End("BroadcastTo", t);
+    }
+
+    public void SumTo(Tensor x, Tensor y)
+    {
+        var t = Begin();
+        inner.SumTo(x, y);
+        End("SumTo", t);
+    }
+
+    public void SumDim(Tensor x, int dim, Tensor y)
+    {
+        var t = Begin();
+        inner.SumDim(x, dim, y);
+        End("SumDim", t);
+    }
+
+    public void Softmax(Tensor x, int dim, bool log, Tensor y)
+    {
+        var t = Begin();
+        inner.Softmax(x, dim, log, y);
+        End(log ? "LogSoftmax" : "Softmax", t);
+    }
+
+    public void MatMul(Tensor a, bool transposeA, Tensor b, bool transposeB, Tensor c, bool accumulate)
+    {
+        var t = Begin();
+        inner.MatMul(a, transposeA, b, transposeB, c, accumulate);
+        int k = transposeA ? a.ShapeArray[0] : a.ShapeArray[1];
+        End($"MatMul{(transposeA ? "T" : "N")}{(transposeB ? "T" : "N")} {c.ShapeArray[0]}x{c.ShapeArray[1]}x{k}", t);
+    }
+
+    public void Transpose2D(Tensor x, Tensor y)
+    {
+        var t = Begin();
+        inner.Transpose2D(x, y);
+        End("Transpose2D", t);
+    }
+
+    public void Cat(IReadOnlyList<Tensor> xs, int dim, Tensor y)
+    {
+        var t = Begin();
+        inner.Cat(xs, dim, y);
+        End("Cat", t);
+    }
+
+    public void Narrow(Tensor x, int dim, int start, Tensor y)
+    {
+        var t = Begin();
+        inner.Narrow(x, dim, start, y);
+        End("Narrow", t);
+    }
+
+    public void IndexSelect(Tensor x, ReadOnlySpan<int> index, Tensor y)
+    {
+        var t = Begin();
+        inner.IndexSelect(x, index, y);
+        End("IndexSelect", t);
+    }
+
+    public void IndexAdd(Tensor g, ReadOnlySpan<int> index, Tensor dx)
+    {
+        var t = Begin();
+        inner.IndexAdd(g, index, dx);
+        End("IndexAdd", t);
+    }
+
+    public void PickColumns(Tensor x, ReadOnlySpan<int> index, Tensor y)
+    {
+        var t = Begin();
+        inner.PickColumns(x, index, y);
+        End("PickColumns", t);
+    }
+
+    public void ScatterColumns(Tensor g, ReadOnlySpan<int> index, Tensor dx)
+    {
+        var t = Begin();
+        inner.ScatterColumns(g, index, dx);
+        End("ScatterColumns", t);
+    }
+
+    public void AdamUpdate(Tensor param, Tensor grad, Tensor expAvg, Tensor expAvgSq, in AdamCoefficients c)
+    {
+        var t = Begin();
+        inner.AdamUpdate(param, grad, expAvg, expAvgSq, c);
+        End("AdamUpdate", t);
+    }
+
+    public void SgdUpdate(Tensor param, Tensor grad, Tensor? momentumBuffer, in SgdCoefficients c)
+    {
+        var t = Begin();
+        inner.SgdUpdate(param, grad, momentumBuffer, c);
+        End("SgdUpdate", t);
+    }
+
+    public void BinaryCrossEntropy(Tensor p, Tensor target, Tensor loss)
+    {
+        var t = Begin();
+        inner.BinaryCrossEntropy(p, target, loss);
+        End("BinaryCrossEntropy", t);
+    }
+
+    public void BinaryCrossEntropyBackward(Tensor p, Tensor target, Tensor g, Tensor dp)
+    {
+        var t = Begin();
+        inner.BinaryCrossEntropyBackward(p, target, g, dp);
+        End("BinaryCrossEntropyBackward", t);
+    }
+
+    public void BinaryCrossEntropyWithLogits(Tensor logits, Tensor target, Tensor loss)
+    {
+        var t = Begin();
+        inner.BinaryCrossEntropyWithLogits(logits, target, loss);
+        End("BinaryCrossEntropyWithLogits", t);
+    }
+
+    public void BinaryCrossEntropyWithLogitsBackward(Tensor logits, Tensor target, Tensor g, Tensor dx)
+    {
+        var t = Begin();
+        inner.BinaryCrossEntropyWithLogitsBackward(logits, target, g, dx);
+        End("BinaryCrossEntropyWithLogitsBackward", t);
+    }
+}
