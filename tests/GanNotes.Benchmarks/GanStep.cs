@@ -14,7 +14,7 @@ internal sealed class GanStep
 {
     public const int ZDim = 64;
     public const int Hidden = 128;
-    public const int Batch = 128;
+    public const int DefaultBatch = 128;
 
     private readonly Sequential g;
     private readonly Sequential d;
@@ -24,11 +24,14 @@ internal sealed class GanStep
     private readonly int imageCount;
     private readonly int[] permutation;
     private readonly Generator rng = new(0);
-    private readonly Tensor zeros = Tensor.Zeros(Batch, 1);
-    private readonly Tensor ones = Tensor.Ones(Batch, 1);
+    private readonly Tensor zeros;
+    private readonly Tensor ones;
 
-    public GanStep(ImageDataset images)
+    public GanStep(ImageDataset images, int batch = DefaultBatch)
     {
+        Batch = batch;
+        zeros = Tensor.Zeros(batch, 1);
+        ones = Tensor.Ones(batch, 1);
         this.images = images;
         imageCount = images.Count;
         Generator.Default.ManualSeed(0);
@@ -41,8 +44,11 @@ internal sealed class GanStep
         permutation = rng.Permutation(imageCount);
     }
 
+    /// <summary>Examples per minibatch.</summary>
+    public int Batch { get; }
+
     /// <summary>Multiply-adds of one step, times 2 (FLOP): forward 1x, backward 2x for each Linear that is run.</summary>
-    public static double Flops()
+    public double Flops()
     {
         int[] gDims = [ZDim, Hidden, 2 * Hidden, 4 * Hidden, 8 * Hidden, 784];
         int[] dDims = [784, 4 * Hidden, 2 * Hidden, Hidden, 1];

@@ -4,7 +4,7 @@ using GanNotes.Benchmarks;
 using GanNotes.Data;
 using GanNotes.Tensors;
 
-// Usage: dotnet run -c Release --project tests/GanNotes.Benchmarks -- [steps] [threads] [data folder holding fashion-mnist/]
+// Usage: dotnet run -c Release --project tests/GanNotes.Benchmarks -- [steps=100] [threads=2] [batch=128] [data folder holding fashion-mnist/]
 // Prints one line in the peer's format (peer/torch_reference_gan.py) so the two can be compared.
 //        dotnet run -c Release --project tests/GanNotes.Benchmarks -- kernels
 // Prints this machine's FMA peak and the GEMM's GFLOP/s on the step's shapes.
@@ -23,7 +23,8 @@ if (profile)
 var inv = CultureInfo.InvariantCulture;
 int steps = args.Length > 0 ? int.Parse(args[0], inv) : 100;
 int threads = args.Length > 1 ? int.Parse(args[1], inv) : 2;
-string dataDir = args.Length > 2 ? args[2] : "/usr/share/datasets"; // Debian's dataset-fashion-mnist, as the peer reads
+int batch = args.Length > 2 ? int.Parse(args[2], inv) : GanStep.DefaultBatch;
+string dataDir = args.Length > 3 ? args[3] : "/usr/share/datasets"; // Debian's dataset-fashion-mnist, as the peer reads
 Threading.NumThreads = threads;
 
 ImageDataset data;
@@ -37,7 +38,7 @@ catch (Exception e) when (e is IOException or IdxFormatException)
     Environment.ExitCode = 2;
     return;
 }
-var step = new GanStep(data);
+var step = new GanStep(data, batch);
 for (int i = 0; i < 10; i++)
 {
     step.Step(i); // warm-up: JIT tiers, pools
@@ -51,7 +52,7 @@ if (profile)
             step.Step(i);
         }
         profiler.Dispose();
-        Console.WriteLine(string.Create(inv, $"profile of {steps} steps, {threads} thread(s), batch {GanStep.Batch}, per step:"));
+        Console.WriteLine(string.Create(inv, $"profile of {steps} steps, {threads} thread(s), batch {batch}, per step:"));
         Console.Write(profiler.Table(top: 30, perSteps: steps));
     }
     return;
@@ -69,6 +70,6 @@ double seconds = watch.Elapsed.TotalSeconds;
 double msPerStep = 1000 * seconds / steps;
 long bytesPerStep = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / steps;
 Console.WriteLine(string.Create(inv,
-    $"gannotes threads={threads} steps={steps} seconds={seconds:F3} ms_per_step={msPerStep:F2} est_s_per_epoch={468 * seconds / steps:F1} " +
-    $"ld={losses.LossD:F3} lg={losses.LossG:F3} gflops={GanStep.Flops() / (msPerStep * 1e6):F1} alloc_kb_per_step={bytesPerStep / 1024.0:F0} " +
+    $"gannotes threads={threads} batch={batch} steps={steps} seconds={seconds:F3} ms_per_step={msPerStep:F2} est_s_per_epoch={data.Count / batch * seconds / steps:F1} " +
+    $"ld={losses.LossD:F3} lg={losses.LossG:F3} gflops={step.Flops() / (msPerStep * 1e6):F1} alloc_kb_per_step={bytesPerStep / 1024.0:F0} " +
     $"gc0={GC.CollectionCount(0) - gen0} gc1={GC.CollectionCount(1) - gen1} gc2={GC.CollectionCount(2) - gen2} peak_rss_mb={Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)}"));
