@@ -10,6 +10,13 @@ using GanNotes.Tensors;
 // Prints this machine's FMA peak and the GEMM's GFLOP/s on the step's shapes.
 //        dotnet run -c Release --project tests/GanNotes.Benchmarks -- profile [steps] [threads] [batch]
 // Prints where a step's time goes: every kernel's time per step (GanNotes.Tensors.Profiler).
+//        dotnet run -c Release --project tests/GanNotes.Benchmarks -- scaling-plot <rows.tsv> <out-stem>
+// Draws scaling.sh's rows as <out-stem>.png and <out-stem>.html (ScalingPlot).
+if (args.Length > 0 && args[0] == "scaling-plot")
+{
+    Environment.ExitCode = ScalingPlot.Run(args[1..]);
+    return;
+}
 if (args.Length > 0 && args[0] == "kernels")
 {
     Kernels.Run();
