@@ -75,23 +75,12 @@ public sealed class BatchNorm1d : Module
             var scale = Weight / (RunningVar.Detach() + Eps).Sqrt();
             return (input - RunningMean.Detach()) * scale + Bias;
         }
-        int n = input.Size(0);
-        if (n < 2)
+        if (input.Size(0) < 2)
         {
             throw new ArgumentException($"BatchNorm1d: expected more than 1 value per channel when training, got input of shape {Functional.Format(input)}.", nameof(input));
         }
-        var mean = input.Mean(0, keepDim: true);
-        var centered = input - mean;
-        var variance = (centered * centered).Mean(0, keepDim: true); // biased, as in the normalisation
-        var y = centered / (variance + Eps).Sqrt() * Weight + Bias;
-        using (Autograd.NoGrad())
-        {
-            var m = Momentum;
-            RunningMean.CopyFrom_(RunningMean * (1f - m) + mean.Detach().Reshape(NumFeatures) * m);
-            var unbiased = variance.Detach().Reshape(NumFeatures) * ((float)n / (n - 1));
-            RunningVar.CopyFrom_(RunningVar * (1f - m) + unbiased * m);
-            NumBatchesTracked.CopyFrom_(NumBatchesTracked + 1f);
-        }
+        var y = Tensor.BatchNorm(input, Weight, Bias, RunningMean, RunningVar, Momentum, Eps);
+        NumBatchesTracked.Fill_(NumBatchesTracked.Item() + 1f);
         return y;
     }
 

@@ -15,9 +15,9 @@ public static partial class Functional
         {
             throw new ArgumentException($"Linear: input shape {Format(input)} does not match weight shape {Format(weight)} (expected [N, {(weight.Rank == 2 ? weight.Size(1) : '?')}]).");
         }
-        // The transpose is read in place by the kernel, never copied.
-        var y = Tensor.MatMul(input, false, weight, true);
-        return bias is null ? y : y + bias;
+        // The transpose is read in place by the kernel, never copied; the bias is the
+        // product's starting value, not a separate pass.
+        return bias is null ? Tensor.MatMul(input, false, weight, true) : Tensor.AddMatMul(bias, input, false, weight, true);
     }
 
     internal static string Format(Tensor t) => "[" + string.Join(", ", t.Shape) + "]";

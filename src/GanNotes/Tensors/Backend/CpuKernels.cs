@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 
 namespace GanNotes.Tensors.Backend;
 
@@ -60,15 +61,7 @@ internal sealed partial class CpuKernels : IKernels
         }
     }
 
-    public void LeakyRelu(Tensor x, float slope, Tensor y)
-    {
-        ReadOnlySpan<float> xs = x.Span;
-        Span<float> ys = y.Span;
-        for (int i = 0; i < xs.Length; i++)
-        {
-            ys[i] = xs[i] > 0f ? xs[i] : xs[i] * slope;
-        }
-    }
+    public void LeakyRelu(Tensor x, float slope, Tensor y) => LeakyReluBackward(x, slope, x, y); // y = x * (x > 0 ? 1 : slope)
 
     public void Clamp(Tensor x, float min, float max, Tensor y)
     {
@@ -80,7 +73,26 @@ internal sealed partial class CpuKernels : IKernels
     {
         ReadOnlySpan<float> xs = x.Span, gs = g.Span;
         Span<float> d = dx.Span;
-        for (int i = 0; i < xs.Length; i++)
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var s = Vector512.Create(slope);
+            for (; i <= xs.Length - 16; i += 16)
+            {
+                var gi = Vector512.Create(gs.Slice(i, 16));
+                Vector512.ConditionalSelect(Vector512.GreaterThan(Vector512.Create(xs.Slice(i, 16)), Vector512<float>.Zero), gi, gi * s).CopyTo(d.Slice(i));
+            }
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            var s = Vector256.Create(slope);
+            for (; i <= xs.Length - 8; i += 8)
+            {
+                var gi = Vector256.Create(gs.Slice(i, 8));
+                Vector256.ConditionalSelect(Vector256.GreaterThan(Vector256.Create(xs.Slice(i, 8)), Vector256<float>.Zero), gi, gi * s).CopyTo(d.Slice(i));
+            }
+        }
+        for (; i < xs.Length; i++)
         {
             d[i] = xs[i] > 0f ? gs[i] : gs[i] * slope;
         }
@@ -100,7 +112,16 @@ internal sealed partial class CpuKernels : IKernels
     {
         ReadOnlySpan<float> ys = y.Span, gs = g.Span;
         Span<float> d = dx.Span;
-        for (int i = 0; i < ys.Length; i++)
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; i <= ys.Length - 16; i += 16)
+            {
+                var yi = Vector512.Create(ys.Slice(i, 16));
+                (Vector512.Create(gs.Slice(i, 16)) * (Vector512<float>.One - yi) * yi).CopyTo(d.Slice(i));
+            }
+        }
+        for (; i < ys.Length; i++)
         {
             d[i] = gs[i] * (1f - ys[i]) * ys[i];
         }

@@ -90,6 +90,22 @@ internal interface IKernels
 
     void Transpose2D(Tensor x, Tensor y);
 
+    /// <summary>
+    /// Training-mode batch normalisation of x [N, C] over N: mean and invStd = 1/sqrt(var + eps)
+    /// (biased var) per channel, y = (x - mean) invStd gamma + beta (weight/bias null: 1 and 0);
+    /// running statistics, when given, become (1 - momentum) running + momentum batch, with
+    /// the unbiased variance.
+    /// </summary>
+    void BatchNormForward(Tensor x, Tensor? weight, Tensor? bias, float eps, Tensor y, Tensor mean, Tensor invStd,
+        Tensor? runningMean, Tensor? runningVar, float momentum);
+
+    /// <summary>
+    /// The gradients of <see cref="BatchNormForward"/> given dL/dy = g, for whichever of dx,
+    /// dWeight, dBias are not null.
+    /// </summary>
+    void BatchNormBackward(Tensor x, Tensor g, Tensor mean, Tensor invStd, Tensor? weight,
+        Tensor? dx, Tensor? dWeight, Tensor? dBias);
+
     /// <summary>Concatenates xs along <paramref name="dim"/> into y.</summary>
     void Cat(IReadOnlyList<Tensor> xs, int dim, Tensor y);
 

@@ -161,6 +161,22 @@ internal sealed class ProfilingKernels(IKernels inner) : IKernels
         End("Transpose2D", t);
     }
 
+    public void BatchNormForward(Tensor x, Tensor? weight, Tensor? bias, float eps, Tensor y, Tensor mean, Tensor invStd,
+        Tensor? runningMean, Tensor? runningVar, float momentum)
+    {
+        var t = Begin();
+        inner.BatchNormForward(x, weight, bias, eps, y, mean, invStd, runningMean, runningVar, momentum);
+        End("BatchNormForward", t);
+    }
+
+    public void BatchNormBackward(Tensor x, Tensor g, Tensor mean, Tensor invStd, Tensor? weight,
+        Tensor? dx, Tensor? dWeight, Tensor? dBias)
+    {
+        var t = Begin();
+        inner.BatchNormBackward(x, g, mean, invStd, weight, dx, dWeight, dBias);
+        End("BatchNormBackward", t);
+    }
+
     public void Cat(IReadOnlyList<Tensor> xs, int dim, Tensor y)
     {
         var t = Begin();

@@ -16,9 +16,48 @@ public sealed partial class Tensor
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         RequireSameDevice(a, b, "MatMul");
+        var (m, n) = ProductShape(a, transposeA, b, transposeB, "MatMul");
+        var y = Uninitialized([m, n], a.Device);
+        a.Kernels.MatMul(a, transposeA, b, transposeB, y, accumulate: false);
+        return Autograd.Record(y, "MmBackward", [a, b], g => [
+            // Y = A B: dA = G B^T, dB = A^T G (with the transposes of op folded in).
+            a.RequiresGrad ? (transposeA ? MatMul(b, transposeB, g, true) : MatMul(g, false, b, !transposeB)) : null,
+            b.RequiresGrad ? (transposeB ? MatMul(g, true, a, transposeA) : MatMul(a, !transposeA, g, false)) : null]);
+    }
+
+    /// <summary>
+    /// bias + op(a) op(b) in one product (PyTorch's <c>torch.addmm</c>): the bias [n] is
+    /// copied into every row of the result, and the product is accumulated onto it, so the
+    /// sum costs no separate pass. Linear layers compute x W^T + b with it.
+    /// </summary>
+    /// <exception cref="ArgumentException">The shapes do not match (named).</exception>
+    public static Tensor AddMatMul(Tensor bias, Tensor a, bool transposeA, Tensor b, bool transposeB)
+    {
+        ArgumentNullException.ThrowIfNull(bias);
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        RequireSameDevice(a, b, "AddMatMul");
+        RequireSameDevice(a, bias, "AddMatMul");
+        var (m, n) = ProductShape(a, transposeA, b, transposeB, "AddMatMul");
+        if (bias.Rank != 1 || bias.shape[0] != n)
+        {
+            throw new ArgumentException($"AddMatMul: bias shape {ShapeUtil.Format(bias.shape)} does not match the product's {n} columns.", nameof(bias));
+        }
+        var y = Uninitialized([m, n], a.Device);
+        a.Kernels.BroadcastTo(bias, y);
+        a.Kernels.MatMul(a, transposeA, b, transposeB, y, accumulate: true);
+        return Autograd.Record(y, "AddmmBackward", [bias, a, b], g => [
+            bias.RequiresGrad ? g.SumTo(bias.shape) : null,
+            a.RequiresGrad ? (transposeA ? MatMul(b, transposeB, g, true) : MatMul(g, false, b, !transposeB)) : null,
+            b.RequiresGrad ? (transposeB ? MatMul(g, true, a, transposeA) : MatMul(a, !transposeA, g, false)) : null]);
+    }
+
+    /// <summary>(m, n) of op(a) op(b), after checking both are 2-D with matching inner sizes.</summary>
+    private static (int M, int N) ProductShape(Tensor a, bool transposeA, Tensor b, bool transposeB, string op)
+    {
         if (a.Rank != 2 || b.Rank != 2)
         {
-            throw new ArgumentException($"MatMul needs 2-D tensors, got shapes {ShapeUtil.Format(a.shape)} and {ShapeUtil.Format(b.shape)}.");
+            throw new ArgumentException($"{op} needs 2-D tensors, got shapes {ShapeUtil.Format(a.shape)} and {ShapeUtil.Format(b.shape)}.");
         }
         int m = transposeA ? a.shape[1] : a.shape[0];
         int ka = transposeA ? a.shape[0] : a.shape[1];
@@ -26,13 +65,8 @@ public sealed partial class Tensor
         int n = transposeB ? b.shape[0] : b.shape[1];
         if (ka != kb)
         {
-            throw new ArgumentException($"MatMul: shapes {ShapeUtil.Format(a.shape)}{(transposeA ? "^T" : "")} and {ShapeUtil.Format(b.shape)}{(transposeB ? "^T" : "")} cannot be multiplied ({ka} != {kb}).");
+            throw new ArgumentException($"{op}: shapes {ShapeUtil.Format(a.shape)}{(transposeA ? "^T" : "")} and {ShapeUtil.Format(b.shape)}{(transposeB ? "^T" : "")} cannot be multiplied ({ka} != {kb}).");
         }
-        var y = Uninitialized([m, n], a.Device);
-        a.Kernels.MatMul(a, transposeA, b, transposeB, y, accumulate: false);
-        return Autograd.Record(y, "MmBackward", [a, b], g => [
-            // Y = A B: dA = G B^T, dB = A^T G (with the transposes of op folded in).
-            a.RequiresGrad ? (transposeA ? MatMul(b, transposeB, g, true) : MatMul(g, false, b, !transposeB)) : null,
-            b.RequiresGrad ? (transposeB ? MatMul(g, true, a, transposeA) : MatMul(a, !transposeA, g, false)) : null]);
+        return (m, n);
     }
 }

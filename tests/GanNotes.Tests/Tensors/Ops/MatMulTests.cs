@@ -125,4 +125,39 @@ public sealed class MatMulTests
         Assert.Contains("[3]", ex.Message, StringComparison.Ordinal);
         Assert.Contains("[3, 2]", ex.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public void AddMatMul_Transposes_GradientMatchesFiniteDifferences(bool transposeA, bool transposeB)
+    {
+        var bias = TestTensors.Uniform([4], -1f, 1f, seed: 81);
+        var a = TestTensors.Uniform(transposeA ? [3, 2] : [2, 3], -1f, 1f, seed: 82);
+        var b = TestTensors.Uniform(transposeB ? [4, 3] : [3, 4], -1f, 1f, seed: 83);
+
+        GradCheck.Assert(v => Tensor.AddMatMul(v[0], v[1], transposeA, v[2], transposeB), bias, a, b);
+    }
+
+    [Fact]
+    public void AddMatMul_EqualsProductPlusBias()
+    {
+        // 70 x 300 x 40: several micro-tiles, a partial edge and two depth blocks.
+        var a = TestTensors.Uniform([70, 300], -1f, 1f, seed: 84, requiresGrad: false);
+        var w = TestTensors.Uniform([40, 300], -1f, 1f, seed: 85, requiresGrad: false);
+        var bias = TestTensors.Uniform([40], -1f, 1f, seed: 86, requiresGrad: false);
+
+        var y = Tensor.AddMatMul(bias, a, false, w, true);
+
+        TensorAssert.Close([70, 40], (Tensor.MatMul(a, false, w, true) + bias).ToArray(), y, 1e-4);
+        Assert.Equal("AddmmBackward", Tensor.AddMatMul(TestTensors.Uniform([40], 0f, 1f, seed: 87), a, false, w, true).GradFn!.Name);
+    }
+
+    [Fact]
+    public void AddMatMul_BiasOfWrongLength_ThrowsNamingShapes()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Tensor.AddMatMul(Tensor.Zeros(3), Tensor.Zeros(2, 5), false, Tensor.Zeros(5, 4), false));
+        Assert.Contains("bias shape [3]", error.Message, StringComparison.Ordinal);
+    }
 }
