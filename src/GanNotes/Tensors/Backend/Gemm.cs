@@ -116,26 +116,55 @@ internal static unsafe class Gemm
         RunParallel(transA, transB, m, n, k, a, b, c, accumulate, splitN, tiles, workers);
     }
 
+    [ThreadStatic]
+    private static GemmWork? work;
+
     /// <summary>Splits the tiles of one dimension of C into <paramref name="workers"/> contiguous ranges.</summary>
     private static void RunParallel(bool transA, bool transB, int m, int n, int k,
         float[] a, float[] b, float[] c, bool accumulate, bool splitN, int tiles, int workers)
     {
-        int tile = splitN ? NR : MR;
-        int extent = splitN ? n : m;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = workers };
-        Parallel.For(0, workers, options, w =>
+        var job = work ??= new GemmWork();
+        job.Set(transA, transB, m, n, k, a, b, c, accumulate, splitN, tiles);
+        try
         {
-            int lo = (int)((long)tiles * w / workers) * tile;
-            int hi = Math.Min(extent, (int)((long)tiles * (w + 1) / workers) * tile);
+            WorkerPool.Run(job, workers);
+        }
+        finally
+        {
+            job.Clear();
+        }
+    }
+
+    /// <summary>One product's parts: contiguous ranges of tiles along the split dimension of C.</summary>
+    private sealed class GemmWork : PartitionedWork
+    {
+        private bool transA, transB, accumulate, splitN;
+        private int m, n, k, tiles;
+        private float[]? a, b, c;
+
+        public void Set(bool transA, bool transB, int m, int n, int k, float[] a, float[] b, float[] c, bool accumulate, bool splitN, int tiles)
+        {
+            (this.transA, this.transB, this.m, this.n, this.k) = (transA, transB, m, n, k);
+            (this.a, this.b, this.c, this.accumulate, this.splitN, this.tiles) = (a, b, c, accumulate, splitN, tiles);
+        }
+
+        public void Clear() => (a, b, c) = (null, null, null);
+
+        public override void Execute(int part, int parts)
+        {
+            int tile = splitN ? NR : MR;
+            int extent = splitN ? n : m;
+            int lo = (int)((long)tiles * part / parts) * tile;
+            int hi = Math.Min(extent, (int)((long)tiles * (part + 1) / parts) * tile);
             if (splitN)
             {
-                Run(transA, transB, m, n, k, a, b, c, accumulate, 0, m, lo, hi);
+                Run(transA, transB, m, n, k, a!, b!, c!, accumulate, 0, m, lo, hi);
             }
             else
             {
-                Run(transA, transB, m, n, k, a, b, c, accumulate, lo, hi, 0, n);
+                Run(transA, transB, m, n, k, a!, b!, c!, accumulate, lo, hi, 0, n);
             }
-        });
+        }
     }
 
     /// <summary>Computes the block C[i0..i1, j0..j1] on the calling thread.</summary>
