@@ -20,6 +20,9 @@ namespace GanNotes.Gan;
 /// Noise comes from the trainer's own seeded generator, so a run is repeatable; a
 /// non-finite loss or gradient stops training before any parameter is changed
 /// (<see cref="TrainingDivergedException"/> names the step).
+/// Each player's step runs in a <see cref="TensorScope"/>, so a long run reuses the same
+/// buffers step after step; the gradients belong to the step too, and no parameter has
+/// a <c>Grad</c> once a step returns.
 /// </remarks>
 public sealed class GanTrainer
 {
@@ -103,14 +106,20 @@ public sealed class GanTrainer
     /// <returns>G's loss and gradient norm.</returns>
     public (float Loss, float GradNorm) GeneratorStep() => GeneratorStep(Step + 1);
 
-    private DiscriminatorStepResult DiscriminatorStep(int step)
+    private DiscriminatorStepResult DiscriminatorStep(int step) => InScope(() => DiscriminatorStepCore(step));
+
+    private (float Loss, float GradNorm) GeneratorStep(int step) => InScope(() => GeneratorStepCore(step));
+
+    /// <summary>
+    /// Runs one player's step in a <see cref="TensorScope"/>: every tensor it makes is recycled
+    /// for the next step, gradients included, so they are cleared once the step's figures are read.
+    /// </summary>
+    private T InScope<T>(Func<T> step)
     {
-        // Every tensor of the step is recycled for the next one; gradients included, so
-        // they are cleared once the step's figures are read.
         using var scope = TensorScope.Begin();
         try
         {
-            return DiscriminatorStepCore(step);
+            return step();
         }
         finally
         {
@@ -140,20 +149,6 @@ public sealed class GanTrainer
         using (Autograd.NoGrad())
         {
             return new DiscriminatorStepResult(lossD, realLogits.Sigmoid().Mean().Item(), fakeLogits.Sigmoid().Mean().Item(), normD);
-        }
-    }
-
-    private (float Loss, float GradNorm) GeneratorStep(int step)
-    {
-        using var scope = TensorScope.Begin();
-        try
-        {
-            return GeneratorStepCore(step);
-        }
-        finally
-        {
-            OptimizerD.ZeroGrad();
-            OptimizerG.ZeroGrad();
         }
     }
 
