@@ -97,7 +97,7 @@ public sealed class ImageDataset
     public Tensor GetImages(ReadOnlySpan<int> indices)
     {
         int d = PixelsPerImage;
-        var batch = Tensor.Zeros(indices.Length, d);
+        var batch = Tensor.Uninitialized([indices.Length, d], Device.Cpu); // every row is copied over
         var values = batch.Span;
         for (int row = 0; row < indices.Length; row++)
         {

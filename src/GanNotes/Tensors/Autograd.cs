@@ -106,7 +106,7 @@ public static class Autograd
         if (leaf.Grad is null)
         {
             // A gradient may alias an upstream tensor (Add passes it through): own a copy.
-            var own = Tensor.Empty(leaf.ShapeArray, leaf.Device);
+            var own = Tensor.Uninitialized(leaf.ShapeArray, leaf.Device); // every value is copied over
             own.Kernels.Copy(g, own);
             leaf.Grad = own;
         }

@@ -34,16 +34,17 @@ internal sealed partial class CpuKernels
             AddSquaredDeviation(inv, xs.Slice(row * c, c), mu);
         }
         float unbias = n > 1 ? (float)n / (n - 1) : 1f;
+        Span<float> rm = runningMean is null ? [] : runningMean.Span, rv = runningVar is null ? [] : runningVar.Span;
         for (int j = 0; j < c; j++)
         {
             float variance = inv[j] * invN;
-            if (runningVar is not null)
+            if (!rv.IsEmpty)
             {
-                runningVar.Span[j] = (runningVar.Span[j] * (1f - momentum)) + (variance * unbias * momentum);
+                rv[j] = (rv[j] * (1f - momentum)) + (variance * unbias * momentum);
             }
-            if (runningMean is not null)
+            if (!rm.IsEmpty)
             {
-                runningMean.Span[j] = (runningMean.Span[j] * (1f - momentum)) + (mu[j] * momentum);
+                rm[j] = (rm[j] * (1f - momentum)) + (mu[j] * momentum);
             }
             inv[j] = 1f / MathF.Sqrt(variance + eps);
         }
@@ -51,10 +52,11 @@ internal sealed partial class CpuKernels
         // y = x * alpha + beta with alpha = gamma * invstd, beta = b - mean * alpha.
         Span<float> alpha = c <= 4096 ? stackalloc float[c] : new float[c];
         Span<float> beta = c <= 4096 ? stackalloc float[c] : new float[c];
+        ReadOnlySpan<float> gamma = weight is null ? [] : weight.Span, shift = bias is null ? [] : bias.Span;
         for (int j = 0; j < c; j++)
         {
-            alpha[j] = inv[j] * (weight is null ? 1f : weight.Span[j]);
-            beta[j] = (bias is null ? 0f : bias.Span[j]) - (mu[j] * alpha[j]);
+            alpha[j] = inv[j] * (gamma.IsEmpty ? 1f : gamma[j]);
+            beta[j] = (shift.IsEmpty ? 0f : shift[j]) - (mu[j] * alpha[j]);
         }
         Span<float> ys = y.Span;
         for (int row = 0; row < n; row++)
@@ -103,9 +105,10 @@ internal sealed partial class CpuKernels
         Span<float> a = c <= 4096 ? stackalloc float[c] : new float[c];
         Span<float> b = c <= 4096 ? stackalloc float[c] : new float[c];
         Span<float> d = c <= 4096 ? stackalloc float[c] : new float[c];
+        ReadOnlySpan<float> gamma = weight is null ? [] : weight.Span;
         for (int j = 0; j < c; j++)
         {
-            float scale = inv[j] * (weight is null ? 1f : weight.Span[j]);
+            float scale = inv[j] * (gamma.IsEmpty ? 1f : gamma[j]);
             float k = dot[j] * inv[j] * inv[j] * invN;
             a[j] = scale;
             b[j] = -k * scale;
