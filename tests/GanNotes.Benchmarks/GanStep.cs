@@ -16,6 +16,9 @@ internal sealed class GanStep
     public const int Hidden = 128;
     public const int DefaultBatch = 128;
 
+    /// <summary>How long a benchmark runs steps before it measures (at least 10 steps).</summary>
+    public static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(5);
+
     private readonly Sequential g;
     private readonly Sequential d;
     private readonly Adam optG;

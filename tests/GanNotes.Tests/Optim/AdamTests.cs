@@ -124,5 +124,53 @@ public class AdamTests
         Assert.True(p.RequiresGrad);
     }
 
+    [Fact]
+    public void Step_LargeParameterSplitOverThreads_BitwiseSameAsOneThreadAndFollowsTheFormula()
+    {
+        // Long enough to be split over two threads, and not a multiple of any vector width.
+        const int length = 100_003;
+        const float lr = 1e-3f, beta1 = 0.9f, beta2 = 0.999f, eps = 1e-8f;
+        var rng = new Generator(5);
+        var start = Tensor.Randn([length], rng);
+        var grads = Enumerable.Range(0, 3).Select(_ => Tensor.Randn([length], rng)).ToArray();
+        int saved = Threading.NumThreads;
+        float[][] results = new float[2][];
+        try
+        {
+            foreach (int threads in new[] { 1, 2 })
+            {
+                Threading.NumThreads = threads;
+                var p = start.Clone();
+                p.RequiresGrad = true;
+                var optimizer = new Adam([p], lr, beta1, beta2, eps);
+                foreach (var g in grads)
+                {
+                    p.Grad = g.Clone();
+                    optimizer.Step();
+                }
+                results[threads - 1] = p.ToArray();
+            }
+        }
+        finally
+        {
+            Threading.NumThreads = saved;
+        }
+
+        Assert.Equal(results[0], results[1]);
+        float[] expected = start.ToArray(), m = new float[length], v = new float[length];
+        for (int t = 1; t <= 3; t++)
+        {
+            float[] g = grads[t - 1].ToArray();
+            double c1 = 1 - Math.Pow(beta1, t), c2 = 1 - Math.Pow(beta2, t);
+            for (int i = 0; i < length; i++)
+            {
+                m[i] = (beta1 * m[i]) + ((1 - beta1) * g[i]);
+                v[i] = (beta2 * v[i]) + ((1 - beta2) * g[i] * g[i]);
+                expected[i] -= (float)(lr / c1 * m[i] / ((Math.Sqrt(v[i]) / Math.Sqrt(c2)) + eps));
+            }
+        }
+        TensorAssert.Close(expected, results[1], 1e-5);
+    }
+
     private static Tensor NewParameter() => TestTensors.Leaf([1f, 2f, 3f, 4f, 5f, 6f], [2, 3]);
 }
