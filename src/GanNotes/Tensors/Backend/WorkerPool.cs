@@ -16,25 +16,55 @@ internal abstract class PartitionedWork
 /// every call, dozens of times per training step).
 /// </summary>
 /// <remarks>
+/// <para>
+/// The caller always runs part 0. The other parts are claimed, one at a time, by whichever
+/// thread gets to them first: a worker, or the caller once its own part is done. So when a
+/// worker has lost its core (to .NET's background JIT in a run's first seconds, or to
+/// another tenant of a shared machine), the caller does the worker's part instead of
+/// waiting milliseconds for it. Results do not depend on which thread runs a part.
+/// </para>
+/// <para>
 /// Workers poll for the next job for <see cref="SpinTime"/> after each one before they
-/// block, since a training step runs its products back to back. The caller always runs
-/// part 0 itself. Only one caller uses the pool at a time; a concurrent caller runs all
-/// parts on its own thread, which gives the same results, since parts never share outputs.
-/// On the shared virtual machines we measure on, handing a job to the other core still
-/// costs 100-250 microseconds however the worker waits (docs/benchmarks.md), so only
-/// products of several MFLOP are split.
+/// block, since a training step runs its products back to back; in steady state a hand-off
+/// takes under a microsecond (docs/benchmarks.md). A caller that waits for a part a worker
+/// is still running polls for <see cref="WaitSpinTime"/>, then blocks, which frees its core
+/// for the descheduled worker. Only one caller uses the pool at a time; a concurrent caller
+/// runs all parts on its own thread.
+/// </para>
 /// </remarks>
 internal static class WorkerPool
 {
     /// <summary>How long an idle worker keeps polling for the next job before it sleeps.</summary>
     public static readonly TimeSpan SpinTime = TimeSpan.FromMilliseconds(5);
 
+    /// <summary>How long the caller polls for the workers' last parts before it sleeps.</summary>
+    public static readonly TimeSpan WaitSpinTime = TimeSpan.FromMicroseconds(200);
+
     private static readonly Lock Gate = new();
-    private static readonly List<Worker> Workers = [];
+    private static readonly object WorkerWake = new();
+    private static readonly object CallerWake = new();
+    private static readonly List<Thread> Workers = [];
+
+    // The job in flight; written by the caller before it publishes `state`.
+    private static PartitionedWork? job;
+    private static int jobParts;
+    private static int sequence;
+
+    // (job sequence << 32) | next part to claim. A part is claimed by a compare-and-swap
+    // that also checks the sequence, so a late worker never claims a part of a newer job.
+    private static long state;
+    private static int completed; // parts of the current job finished
+    // Read with Volatile.Read, written with Interlocked: every write is a full fence, so the
+    // two sides of each sleep/wake pair cannot both read stale values and lose a wake-up.
+    private static int sleepingWorkers;
+    private static int callerSleeping;
+    private static ExceptionDispatchInfo? failure;
+    private static int failedPart;
 
     /// <summary>
     /// Runs <paramref name="work"/> in <paramref name="parts"/> parts, part 0 on the calling
-    /// thread and the others on workers, and returns when all are done.
+    /// thread and the others on workers or the caller, and returns when all are done. When
+    /// parts throw, the exception of the lowest such part is rethrown.
     /// </summary>
     public static void Run(PartitionedWork work, int parts)
     {
@@ -50,26 +80,24 @@ internal static class WorkerPool
         {
             while (Workers.Count < parts - 1)
             {
-                Workers.Add(new Worker(Workers.Count + 1));
+                var thread = new Thread(WorkerLoop) { IsBackground = true, Name = $"GanNotes kernel worker {Workers.Count + 1}" };
+                thread.Start();
+                Workers.Add(thread);
             }
-            for (int p = 1; p < parts; p++)
+            (job, jobParts, completed, failure, failedPart) = (work, parts, 0, null, int.MaxValue);
+            int seq = unchecked(++sequence);
+            Interlocked.Exchange(ref state, ((long)seq << 32) | 1); // publishes the fields above; part 0 is the caller's
+            if (Volatile.Read(ref sleepingWorkers) != 0)
             {
-                Workers[p - 1].Start(work, p, parts);
+                lock (WorkerWake)
+                {
+                    Monitor.PulseAll(WorkerWake);
+                }
             }
-            ExceptionDispatchInfo? failure = null;
-            try
-            {
-                work.Execute(0, parts);
-            }
-            catch (Exception e)
-            {
-                failure = ExceptionDispatchInfo.Capture(e);
-            }
-            for (int p = 1; p < parts; p++)
-            {
-                var error = Workers[p - 1].Wait();
-                failure ??= error;
-            }
+            Execute(work, 0, parts);
+            ClaimParts(seq, work, parts);
+            WaitForParts(parts);
+            job = null;
             failure?.Throw();
         }
         finally
@@ -78,89 +106,103 @@ internal static class WorkerPool
         }
     }
 
-    private sealed class Worker
+    /// <summary>Claims and runs parts of job <paramref name="seq"/> until none is left.</summary>
+    private static void ClaimParts(int seq, PartitionedWork? work, int parts)
     {
-        private readonly object wake = new();
-        private PartitionedWork? job;
-        private int part, parts;
-        // Read with Volatile.Read, written with Interlocked: every write is a full fence, so
-        // the poster's (posted, then sleeping) and the worker's (sleeping, then posted)
-        // store-load pairs cannot both read stale values and lose a wake-up.
-        private int posted;   // jobs handed over
-        private int finished; // jobs completed
-        private int sleeping;
-        private ExceptionDispatchInfo? error;
-
-        public Worker(int index)
+        while (true)
         {
-            var thread = new Thread(Loop) { IsBackground = true, Name = $"GanNotes kernel worker {index}" };
-            thread.Start();
-        }
-
-        public void Start(PartitionedWork work, int part, int parts)
-        {
-            job = work;
-            this.part = part;
-            this.parts = parts;
-            error = null;
-            Interlocked.Increment(ref posted); // publishes the fields above
-            if (Volatile.Read(ref sleeping) != 0)
+            long s = Volatile.Read(ref state);
+            int next = (int)s;
+            if ((int)(s >> 32) != seq || next >= parts)
             {
-                lock (wake)
+                return;
+            }
+            if (Interlocked.CompareExchange(ref state, s + 1, s) == s)
+            {
+                // The job cannot have changed since `work` was read: it is only replaced after
+                // all its parts are finished, and this one was unclaimed until now.
+                Execute(work!, next, parts);
+            }
+        }
+    }
+
+    private static void Execute(PartitionedWork work, int part, int parts)
+    {
+        try
+        {
+            work.Execute(part, parts);
+        }
+        catch (Exception e)
+        {
+            lock (CallerWake)
+            {
+                if (part < failedPart)
                 {
-                    Monitor.Pulse(wake);
+                    (failure, failedPart) = (ExceptionDispatchInfo.Capture(e), part);
                 }
             }
         }
-
-        public ExceptionDispatchInfo? Wait()
+        if (Interlocked.Increment(ref completed) == parts && Volatile.Read(ref callerSleeping) != 0)
         {
-            var spin = new SpinWait();
-            while (Volatile.Read(ref finished) != Volatile.Read(ref posted))
+            lock (CallerWake)
+            {
+                Monitor.PulseAll(CallerWake);
+            }
+        }
+    }
+
+    private static void WaitForParts(int parts)
+    {
+        long since = Stopwatch.GetTimestamp();
+        var spin = new SpinWait();
+        while (Volatile.Read(ref completed) != parts)
+        {
+            if (Stopwatch.GetElapsedTime(since) < WaitSpinTime)
             {
                 spin.SpinOnce(sleep1Threshold: -1);
+                continue;
             }
-            job = null;
-            return error;
-        }
-
-        private void Loop()
-        {
-            int seen = 0;
-            while (true)
+            lock (CallerWake)
             {
-                long idleSince = Stopwatch.GetTimestamp();
-                var spin = new SpinWait();
-                while (Volatile.Read(ref posted) == seen)
+                Interlocked.Exchange(ref callerSleeping, 1);
+                // Checked under the lock the last finisher pulses under: no wake-up is lost.
+                while (Volatile.Read(ref completed) != parts)
                 {
-                    if (Stopwatch.GetElapsedTime(idleSince) < SpinTime)
-                    {
-                        spin.SpinOnce(sleep1Threshold: -1);
-                        continue;
-                    }
-                    lock (wake)
-                    {
-                        Interlocked.Exchange(ref sleeping, 1);
-                        // Checked under the lock the poster pulses under: no wake-up is lost.
-                        if (Volatile.Read(ref posted) == seen)
-                        {
-                            Monitor.Wait(wake);
-                        }
-                        Interlocked.Exchange(ref sleeping, 0);
-                    }
-                    idleSince = Stopwatch.GetTimestamp();
+                    Monitor.Wait(CallerWake);
                 }
-                seen = Volatile.Read(ref posted);
-                try
-                {
-                    job!.Execute(part, parts);
-                }
-                catch (Exception e)
-                {
-                    error = ExceptionDispatchInfo.Capture(e);
-                }
-                Interlocked.Exchange(ref finished, seen);
+                Interlocked.Exchange(ref callerSleeping, 0);
             }
+        }
+    }
+
+    private static void WorkerLoop()
+    {
+        int seen = 0;
+        while (true)
+        {
+            long idleSince = Stopwatch.GetTimestamp();
+            var spin = new SpinWait();
+            while ((int)(Volatile.Read(ref state) >> 32) == seen)
+            {
+                if (Stopwatch.GetElapsedTime(idleSince) < SpinTime)
+                {
+                    spin.SpinOnce(sleep1Threshold: -1);
+                    continue;
+                }
+                lock (WorkerWake)
+                {
+                    Interlocked.Increment(ref sleepingWorkers);
+                    // Checked under the lock the caller pulses under: no wake-up is lost.
+                    if ((int)(Volatile.Read(ref state) >> 32) == seen)
+                    {
+                        Monitor.Wait(WorkerWake);
+                    }
+                    Interlocked.Decrement(ref sleepingWorkers);
+                }
+                idleSince = Stopwatch.GetTimestamp();
+            }
+            seen = (int)(Volatile.Read(ref state) >> 32);
+            ClaimParts(seen, job, jobParts);
         }
     }
 }

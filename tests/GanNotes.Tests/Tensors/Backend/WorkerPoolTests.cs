@@ -29,6 +29,29 @@ public sealed class WorkerPoolTests
         }
     }
 
+    private sealed class FailingFrom(int first) : PartitionedWork
+    {
+        public override void Execute(int part, int parts)
+        {
+            if (part >= first)
+            {
+                Thread.SpinWait(1000 * (parts - part)); // higher parts tend to fail first
+                throw new InvalidOperationException($"part {part} failed");
+            }
+        }
+    }
+
+    private sealed class Uneven(int parts, int seed) : PartitionedWork
+    {
+        public int[] Runs { get; } = new int[parts];
+
+        public override void Execute(int part, int parts)
+        {
+            Thread.SpinWait(((seed * 7) + (part * 13)) % 50 * 20);
+            Interlocked.Increment(ref Runs[part]);
+        }
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
@@ -62,6 +85,30 @@ public sealed class WorkerPoolTests
         var work = new Recorder(2);
         WorkerPool.Run(work, 2);
         Assert.Equal([1, 1], work.Runs);
+    }
+
+    [Fact]
+    public void Run_SeveralPartsThrow_TheLowestPartsExceptionReachesTheCaller()
+    {
+        for (int repeat = 0; repeat < 20; repeat++)
+        {
+            var error = Assert.Throws<InvalidOperationException>(() => WorkerPool.Run(new FailingFrom(1), 4));
+            Assert.Equal("part 1 failed", error.Message);
+        }
+    }
+
+    [Fact]
+    public void Run_ManyJobsOfUnevenParts_EveryPartOfEveryJobRunsOnce()
+    {
+        // Parts of uneven length make the caller and the workers race for the next part, and
+        // late workers meet jobs that are already finished.
+        for (int repeat = 0; repeat < 500; repeat++)
+        {
+            int parts = 2 + (repeat % 3);
+            var work = new Uneven(parts, repeat);
+            WorkerPool.Run(work, parts);
+            Assert.All(work.Runs, runs => Assert.Equal(1, runs));
+        }
     }
 
     [Fact]
