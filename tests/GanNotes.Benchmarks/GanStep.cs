@@ -21,6 +21,7 @@ internal sealed class GanStep
 
     private readonly Sequential g;
     private readonly Sequential d;
+    private readonly Tensor[] gParameters;
     private readonly Adam optG;
     private readonly Adam optD;
     private readonly ImageDataset images;
@@ -42,7 +43,8 @@ internal sealed class GanStep
             GBlock(ZDim, Hidden), GBlock(Hidden, 2 * Hidden), GBlock(2 * Hidden, 4 * Hidden), GBlock(4 * Hidden, 8 * Hidden),
             new Linear(8 * Hidden, 784), new Sigmoid());
         d = new Sequential(DBlock(784, 4 * Hidden), DBlock(4 * Hidden, 2 * Hidden), DBlock(2 * Hidden, Hidden), new Linear(Hidden, 1));
-        optG = new Adam(g.Parameters(), lr: 1e-5f);
+        gParameters = [.. g.Parameters()];
+        optG = new Adam(gParameters, lr: 1e-5f);
         optD = new Adam(d.Parameters(), lr: 1e-5f);
         permutation = rng.Permutation(imageCount);
     }
@@ -50,25 +52,32 @@ internal sealed class GanStep
     /// <summary>Examples per minibatch.</summary>
     public int Batch { get; }
 
-    /// <summary>Multiply-adds of one step, times 2 (FLOP): forward 1x, backward 2x for each Linear that is run.</summary>
+    /// <summary>
+    /// Floating-point operations (2 per multiply-add) of the products one step runs. A layer's
+    /// backward costs twice its forward (dW and dX), less what no one needs: dX of a first
+    /// layer whose input needs no gradient, and D's dW in the generator's step.
+    /// </summary>
     public double Flops()
     {
         int[] gDims = [ZDim, Hidden, 2 * Hidden, 4 * Hidden, 8 * Hidden, 784];
         int[] dDims = [784, 4 * Hidden, 2 * Hidden, Hidden, 1];
-        double gMacs = 0, dMacs = 0;
-        for (int i = 0; i + 1 < gDims.Length; i++)
-        {
-            gMacs += (double)Batch * gDims[i] * gDims[i + 1];
-        }
-        for (int i = 0; i + 1 < dDims.Length; i++)
-        {
-            dMacs += (double)Batch * dDims[i] * dDims[i + 1];
-        }
-        // D step: G forward (no grad needed for G), D forward+backward on fake and real.
-        // G step: G forward+backward, D forward+backward (input gradient through D).
-        double dStep = gMacs + 2 * 3 * dMacs;
-        double gStep = 3 * gMacs + 3 * dMacs;
+        double gMacs = Macs(gDims), dMacs = Macs(dDims);
+        double gFirst = (double)Batch * gDims[0] * gDims[1], dFirst = (double)Batch * dDims[0] * dDims[1];
+        // D step: G forward; D forward, dW and dX (not the first layer's) on fake and on real.
+        double dStep = gMacs + (2 * (dMacs + dMacs + (dMacs - dFirst)));
+        // G step: G and D forward; D's dX; G's dW and dX (not the first layer's: z needs none).
+        double gStep = gMacs + dMacs + dMacs + gMacs + (gMacs - gFirst);
         return 2 * (dStep + gStep);
+    }
+
+    private double Macs(int[] dims)
+    {
+        double macs = 0;
+        for (int i = 0; i + 1 < dims.Length; i++)
+        {
+            macs += (double)Batch * dims[i] * dims[i + 1];
+        }
+        return macs;
     }
 
     /// <summary>One step; its tensors are recycled for the next (PyTorch's caching allocator does the same).</summary>
@@ -88,7 +97,7 @@ internal sealed class GanStep
         optG.ZeroGrad();
         fake = g.Forward(Tensor.Randn([Batch, ZDim], rng));
         var lossG = Functional.BinaryCrossEntropyWithLogits(d.Forward(fake), ones);
-        lossG.Backward();
+        lossG.Backward(inputs: gParameters); // the peer's lg.backward() also computes D's gradients, unused
         optG.Step();
         return (lossD.Item(), lossG.Item());
     }

@@ -156,7 +156,7 @@ public sealed class GanTrainer
     {
         OptimizerG.ZeroGrad();
         var lossG = GanLosses.Generator(D.Forward(G.Forward(Prior.Sample(Options.BatchSize, Rng))), Options.Loss);
-        lossG.Backward(); // also fills D's gradients; both sets are cleared when the step ends
+        lossG.Backward(inputs: OptimizerG.Parameters); // D's gradients are not needed: none are computed
         float loss = lossG.Item();
         float norm = GradientNorm(OptimizerG.Parameters);
         RequireFinite(step, "generator", loss, norm);

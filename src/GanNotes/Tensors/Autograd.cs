@@ -9,6 +9,11 @@ public static class Autograd
     [ThreadStatic]
     private static int noGradDepth;
 
+    // While a backward pass restricted to some inputs runs: the graph's tensors that lead to
+    // one of them. Null when every tensor that requires grad gets its gradient.
+    [ThreadStatic]
+    private static HashSet<Tensor>? needed;
+
     /// <summary>Whether ops on this thread are currently recorded.</summary>
     public static bool IsEnabled => noGradDepth == 0;
 
@@ -52,7 +57,15 @@ public static class Autograd
         return output;
     }
 
-    internal static void Backward(Tensor root, Tensor? gradient)
+    /// <summary>
+    /// Whether the running backward pass needs the gradient of <paramref name="input"/>
+    /// (PyTorch's <c>ctx.needs_input_grad</c>): it requires grad and, when the pass is
+    /// restricted to some inputs, leads to one of them. Backward functions compute only
+    /// the input gradients this allows.
+    /// </summary>
+    internal static bool NeedsGrad(Tensor input) => input.RequiresGrad && (needed is null || needed.Contains(input));
+
+    internal static void Backward(Tensor root, Tensor? gradient, IEnumerable<Tensor>? inputs = null)
     {
         if (!root.RequiresGrad)
         {
@@ -72,7 +85,27 @@ public static class Autograd
         }
 
         var order = TopologicalOrder(root);
+        var restricted = inputs is null ? null : Needed(order, inputs);
+        if (restricted is not null && !restricted.Contains(root))
+        {
+            return; // no input is reached from the root: no gradient to accumulate
+        }
         var grads = new Dictionary<Tensor, Tensor>(ReferenceEqualityComparer.Instance) { [root] = gradient.Detach() };
+        var outer = needed;
+        needed = restricted;
+        try
+        {
+            Propagate(order, grads);
+        }
+        finally
+        {
+            needed = outer;
+        }
+    }
+
+    /// <summary>Runs the backward functions in <paramref name="order"/>, accumulating into the leaves.</summary>
+    private static void Propagate(List<Tensor> order, Dictionary<Tensor, Tensor> grads)
+    {
         using var scope = NoGrad();
         foreach (var tensor in order)
         {
@@ -91,7 +124,7 @@ public static class Autograd
             {
                 var input = inputs[i];
                 var ig = inputGrads[i];
-                if (ig is null || !input.RequiresGrad)
+                if (ig is null || !NeedsGrad(input))
                 {
                     continue;
                 }
@@ -99,6 +132,42 @@ public static class Autograd
                 grads[input] = grads.TryGetValue(input, out var existing) ? existing + ig : ig;
             }
         }
+    }
+
+    /// <summary>
+    /// The tensors of the graph that lead to one of <paramref name="inputs"/> (which must be
+    /// leaves that require grad), found in one pass from inputs to outputs.
+    /// </summary>
+    private static HashSet<Tensor> Needed(List<Tensor> order, IEnumerable<Tensor> inputs)
+    {
+        var result = new HashSet<Tensor>(ReferenceEqualityComparer.Instance);
+        int index = 0;
+        foreach (var input in inputs)
+        {
+            if (input is null || !input.IsLeaf || !input.RequiresGrad)
+            {
+                throw new ArgumentException($"Backward(inputs): input {index} is {(input is null ? "null" : !input.RequiresGrad ? "a tensor that does not require grad" : "not a leaf (an op's output)")}; pass leaf tensors with RequiresGrad = true, such as a model's Parameters().", nameof(inputs));
+            }
+            result.Add(input);
+            index++;
+        }
+        if (index == 0)
+        {
+            throw new ArgumentException("Backward(inputs): no inputs given; pass the tensors whose gradients you want.", nameof(inputs));
+        }
+        for (int i = order.Count - 1; i >= 0; i--)
+        {
+            var tensor = order[i];
+            foreach (var input in tensor.GradFn?.Inputs ?? [])
+            {
+                if (result.Contains(input))
+                {
+                    result.Add(tensor);
+                    break;
+                }
+            }
+        }
+        return result;
     }
 
     private static void Accumulate(Tensor leaf, Tensor g)

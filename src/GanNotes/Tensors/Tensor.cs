@@ -167,6 +167,25 @@ public sealed partial class Tensor
         Autograd.Backward(this, gradient);
     }
 
+    /// <summary>
+    /// Runs backpropagation from this scalar into <paramref name="inputs"/> only (PyTorch's
+    /// <c>loss.backward(inputs=...)</c>): other leaves keep their gradients, and no work is
+    /// spent on parts of the graph that lead to none of the inputs.
+    /// </summary>
+    /// <example>
+    /// The generator's step of a GAN needs no gradients for the discriminator:
+    /// <code>lossG.Backward(inputs: generator.Parameters());</code>
+    /// </example>
+    /// <exception cref="ArgumentException">An input is not a leaf that requires grad, or none is given.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The tensor is not a scalar, or does not require grad.
+    /// </exception>
+    public void Backward(IEnumerable<Tensor> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        Autograd.Backward(this, null, inputs);
+    }
+
     /// <summary>PyTorch-style text: values, then <c>requires_grad</c> or <c>grad_fn</c>.</summary>
     public override string ToString() => TensorFormatter.Format(this);
 }

@@ -4,8 +4,100 @@ using GanNotes.Tests.Testing;
 namespace GanNotes.Tests.Tensors;
 
 /// <summary>The tape: recording, NoGrad, Detach, accumulation, and the errors Backward raises.</summary>
+/// <remarks>One test watches which products a backward pass runs with the process-wide profiler.</remarks>
+[Collection(nameof(ProfilerTestGroup))]
 public sealed class AutogradTests
 {
+    [Fact]
+    public void BackwardInputs_OnlyTheGivenLeavesGetGradients()
+    {
+        var a = TestTensors.Leaf([1f, 2f, 3f], [3]);
+        var b = TestTensors.Leaf([4f, 5f, 6f], [3]);
+
+        (a * b).Sum().Backward(inputs: [a]);
+
+        Assert.Equal([4f, 5f, 6f], a.Grad!.ToArray());
+        Assert.Null(b.Grad);
+    }
+
+    [Fact]
+    public void BackwardInputs_GradientsBitwiseEqualToAFullBackward()
+    {
+        var rng = new Generator(3);
+        Tensor[] Weights() => [Tensor.Randn([6, 9], rng), Tensor.Randn([9, 4], rng), Tensor.Randn([4, 1], rng)];
+        var full = Weights();
+        var part = full.Select(w => w.Clone()).ToArray();
+        foreach (var w in full.Concat(part))
+        {
+            w.RequiresGrad = true;
+        }
+        var x = Tensor.Randn([5, 6], rng);
+        static Tensor Loss(Tensor x, Tensor[] w) => Tensor.MatMul(Tensor.MatMul(x, false, w[0], false).Relu(), false, w[1], false).Tanh().MatMul(w[2]).Sum();
+
+        Loss(x, full).Backward();
+        Loss(x, part).Backward(inputs: [part[0], part[2]]);
+
+        Assert.Equal(full[0].Grad!.ToArray(), part[0].Grad!.ToArray());
+        Assert.Equal(full[2].Grad!.ToArray(), part[2].Grad!.ToArray());
+        Assert.Null(part[1].Grad);
+    }
+
+    [Fact]
+    public void BackwardInputs_ProductsLeadingToNoInputAreNotRun()
+    {
+        // y = relu(x W1) W2. Only dW2 = H^T G is needed for W2; a full pass also runs
+        // dH = G W2^T and dW1 = X^T dH (x needs no gradient).
+        var rng = new Generator(4);
+        var x = Tensor.Randn([5, 7], rng);
+        var w1 = Tensor.Randn([7, 11], rng);
+        var w2 = Tensor.Randn([11, 13], rng);
+        w1.RequiresGrad = true;
+        w2.RequiresGrad = true;
+        string[] Products(Action backward)
+        {
+            using var profile = Profiler.Start();
+            backward();
+            profile.Dispose();
+            return [.. profile.Entries.Select(e => e.Name).Where(n => n.StartsWith("MatMul", StringComparison.Ordinal)).Order()];
+        }
+        Tensor Loss() => Tensor.MatMul(Tensor.MatMul(x, false, w1, false).Relu(), false, w2, false).Sum();
+
+        var restricted = Loss();
+        var full = Loss();
+
+        Assert.Equal(["MatMulTN 11x13x5"], Products(() => restricted.Backward(inputs: [w2])));
+        Assert.Equal(["MatMulNT 5x11x13", "MatMulTN 11x13x5", "MatMulTN 7x11x5"], Products(() => full.Backward()));
+    }
+
+    [Fact]
+    public void BackwardInputs_InputTheLossDoesNotReach_GetsNoGradientAndNoError()
+    {
+        var a = TestTensors.Leaf([1f, 2f], [2]);
+        var unused = TestTensors.Leaf([3f], [1]);
+
+        (a * a).Sum().Backward(inputs: [unused]);
+
+        Assert.Null(a.Grad);
+        Assert.Null(unused.Grad);
+    }
+
+    [Fact]
+    public void BackwardInputs_NotALeafThatRequiresGrad_ThrowsNamingTheInput()
+    {
+        var a = TestTensors.Leaf([1f, 2f], [2]);
+        var plain = Tensor.Ones(2);
+        var loss = (a * 2f).Sum();
+
+        var nonLeaf = Assert.Throws<ArgumentException>(() => loss.Backward(inputs: [a, a * 3f]));
+        var noGrad = Assert.Throws<ArgumentException>(() => loss.Backward(inputs: [plain]));
+        var none = Assert.Throws<ArgumentException>(() => loss.Backward(inputs: []));
+
+        Assert.StartsWith("Backward(inputs): input 1 is not a leaf", nonLeaf.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Backward(inputs): input 0 is a tensor that does not require grad", noGrad.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Backward(inputs): no inputs given", none.Message, StringComparison.Ordinal);
+        Assert.Null(a.Grad);
+    }
+
     [Fact]
     public void Backward_CalledTwice_AccumulatesGrad()
     {

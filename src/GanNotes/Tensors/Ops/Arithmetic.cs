@@ -31,8 +31,8 @@ public sealed partial class Tensor
         var (a, b) = (this, other);
         var y = Broadcasting(BinaryOp.Mul, a, b, "Mul");
         return Autograd.Record(y, "MulBackward", [a, b], g => [
-            a.RequiresGrad ? (g * b).SumTo(a.shape) : null,   // d(a*b)/da = b
-            b.RequiresGrad ? (g * a).SumTo(b.shape) : null]); // d(a*b)/db = a
+            Autograd.NeedsGrad(a) ? (g * b).SumTo(a.shape) : null,   // d(a*b)/da = b
+            Autograd.NeedsGrad(b) ? (g * a).SumTo(b.shape) : null]); // d(a*b)/db = a
     }
 
     /// <summary>a / b elementwise, broadcast.</summary>
@@ -41,8 +41,8 @@ public sealed partial class Tensor
         var (a, b) = (this, other);
         var y = Broadcasting(BinaryOp.Div, a, b, "Div");
         return Autograd.Record(y, "DivBackward", [a, b], g => [
-            a.RequiresGrad ? (g / b).SumTo(a.shape) : null,            // d(a/b)/da = 1/b
-            b.RequiresGrad ? (-g * y / b).SumTo(b.shape) : null]);     // d(a/b)/db = -a/b^2 = -y/b
+            Autograd.NeedsGrad(a) ? (g / b).SumTo(a.shape) : null,            // d(a/b)/da = 1/b
+            Autograd.NeedsGrad(b) ? (-g * y / b).SumTo(b.shape) : null]);     // d(a/b)/db = -a/b^2 = -y/b
     }
 
     /// <summary>-x.</summary>

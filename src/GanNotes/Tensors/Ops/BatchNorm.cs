@@ -52,9 +52,9 @@ public sealed partial class Tensor
         }
         return Autograd.Record(y, "NativeBatchNormBackward", [.. inputs], g =>
         {
-            var dx = x.RequiresGrad ? Uninitialized(x.shape, x.Device) : null;
-            var dw = weight is { RequiresGrad: true } ? Uninitialized([c], x.Device) : null;
-            var db = bias is { RequiresGrad: true } ? Uninitialized([c], x.Device) : null;
+            var dx = Autograd.NeedsGrad(x) ? Uninitialized(x.shape, x.Device) : null;
+            var dw = weight is not null && Autograd.NeedsGrad(weight) ? Uninitialized([c], x.Device) : null;
+            var db = bias is not null && Autograd.NeedsGrad(bias) ? Uninitialized([c], x.Device) : null;
             x.Kernels.BatchNormBackward(x, g, mean, invStd, weight, dx, dw, db);
             var grads = new Tensor?[inputs.Count];
             grads[0] = dx;
