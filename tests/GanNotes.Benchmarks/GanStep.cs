@@ -16,8 +16,11 @@ internal sealed class GanStep
     public const int Hidden = 128;
     public const int DefaultBatch = 128;
 
-    /// <summary>How long a benchmark runs steps before it measures (at least 10 steps).</summary>
-    public static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// Untimed steps before a benchmark measures: 150 at batch 128, at least 10, about 3-5 s
+    /// on two cores at any batch size. .NET's background compilation has settled by then.
+    /// </summary>
+    public static int WarmUpSteps(int batch) => Math.Max(10, 19_200 / batch);
 
     private readonly Sequential g;
     private readonly Sequential d;

@@ -45,13 +45,13 @@ catch (Exception e) when (e is IOException or IdxFormatException)
     Environment.ExitCode = 2;
     return;
 }
-var step = new GanStep(data, batch);
 // Warm-up: fill the buffer pools, and let .NET's tiered JIT finish recompiling the hot
 // methods. It does that on a background thread for the first seconds of a run; on a 2-core
 // machine that thread takes a core from a kernel worker, and a product's hand-off that
 // takes under a microsecond in steady state then waits for milliseconds (docs/benchmarks.md).
-var warmUp = Stopwatch.StartNew();
-for (int i = 0; i < 10 || warmUp.Elapsed < GanStep.WarmUpTime; i++)
+// A fixed number of steps for a batch size, so the timed losses are reproducible.
+var step = new GanStep(data, batch);
+for (int i = 0; i < GanStep.WarmUpSteps(batch); i++)
 {
     step.Step(i);
 }

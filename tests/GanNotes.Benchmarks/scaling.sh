@@ -7,7 +7,8 @@
 # GanNotes.Plots as gan-step-scaling.png and .html (the benchmark's scaling-plot mode).
 #
 # Usage: tests/GanNotes.Benchmarks/scaling.sh [rounds=3] [steps=20] [out=a new temporary folder]
-# Each run also does 10 untimed warm-up steps. The results stay in the out folder, which is
+# Each run first warms up, untimed: PyTorch for 10 steps, GanNotes for 19200/batch steps (at
+# least 10; 3-5 s), until .NET has compiled the hot code. The results stay in the out folder, which is
 # printed at the end (docs/images for the figures in docs/benchmarks.md).
 # Needs: the .NET 10 SDK; Debian's python3-torch, libopenblas0-pthread and
 # dataset-fashion-mnist; Chromium and plotly.js for the PNG (see src/GanNotes/Plots/README.md).
