@@ -31,7 +31,8 @@ public sealed partial class Figure
     public void SaveHtml(string path, PlotlyJs? plotly = null, bool staticImage = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        AtomicFile.WriteAllBytes(path, Encoding.UTF8.GetBytes(ToHtmlPage(plotly, staticImage)));
+        byte[]? png = staticImage ? FigureExport.ToPng(this) : null;
+        FigureHtml.Save(path, html => FigureHtml.WritePage(html, this, plotly ?? PlotlyJs.Cdn, png), createDirectory: true);
     }
 
     /// <summary>The chart as PNG bytes, rendered by headless Chromium; see <see cref="FigureExport.ToPng"/>.</summary>

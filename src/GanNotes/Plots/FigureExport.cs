@@ -101,7 +101,7 @@ public static class FigureExport
         {
             string page = Path.Combine(work.FullName, "figure.html");
             string png = Path.Combine(work.FullName, "figure.png");
-            File.WriteAllText(page, FigureHtml.ExportPage(figure, plotlyScript, width, height), new UTF8Encoding(false));
+            FigureHtml.Save(page, html => FigureHtml.WriteExportPage(html, figure, plotlyScript, width, height), createDirectory: false);
             Chromium.Screenshot(browser, page, png, Path.Combine(work.FullName, "profile"), width, height, Timeout);
             byte[] bytes = File.ReadAllBytes(png);
             var (pngWidth, pngHeight) = PngWriter.ReadSize(bytes);

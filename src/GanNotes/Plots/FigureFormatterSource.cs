@@ -28,7 +28,7 @@ public sealed class FigureFormatterSource
                 // "--" may not appear inside an HTML comment.
                 writer.Write($"<!-- static image skipped: {WebUtility.HtmlEncode(skipped).Replace("--", "- -", StringComparison.Ordinal)} -->\n");
             }
-            writer.Write(FigureHtml.Fragment(figure, PlotDisplay.PlotlyJs, png));
+            FigureHtml.WriteFragment(writer, figure, PlotDisplay.PlotlyJs, png);
             return true;
         }),
         new DisplayFormatter(typeof(Figure), Figure.PngMimeType, (value, writer) =>

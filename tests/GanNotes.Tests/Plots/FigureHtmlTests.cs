@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using GanNotes.Plots;
@@ -88,8 +89,19 @@ public partial class FigureHtmlTests
         try
         {
             string path = Path.Combine(dir.FullName, "plots", "loss.html");
-            Figure.Line(new[] { 1.0, 2 }).SaveHtml(path);
-            Assert.Contains("Plotly.newPlot", File.ReadAllText(path), StringComparison.Ordinal);
+            string script = Path.Combine(dir.FullName, "plotly.min.js");
+            File.WriteAllText(script, "/* local plotly: é */");
+            var figure = Figure.Line(new[] { 1.0, 2 });
+
+            figure.SaveHtml(path, PlotlyJs.Inline(script));
+
+            // Streamed to the file, the page is the one ToHtmlPage builds (up to the
+            // per-render element id), as UTF-8 without a byte-order mark.
+            byte[] bytes = File.ReadAllBytes(path);
+            Assert.NotEqual(0xEF, bytes[0]);
+            static string WithoutIds(string html) => Regex.Replace(html, "gannotes-plot-[0-9a-f]+-[0-9]+", "ID");
+            Assert.Equal(WithoutIds(figure.ToHtmlPage(PlotlyJs.Inline(script))), WithoutIds(Encoding.UTF8.GetString(bytes)));
+            Assert.Contains("/* local plotly: é */", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
             Assert.Single(Directory.GetFiles(Path.GetDirectoryName(path)!));
         }
         finally
