@@ -39,7 +39,12 @@ public static class Autograd
     /// Attaches <paramref name="backward"/> to <paramref name="output"/> when recording is on
     /// and some input requires grad; otherwise returns the output as a plain leaf.
     /// </summary>
-    internal static Tensor Record(Tensor output, string name, Tensor[] inputs, Func<Tensor, Tensor?[]> backward)
+    /// <param name="output">The op's result.</param>
+    /// <param name="name">The node's PyTorch-style name, such as <c>MulBackward</c>.</param>
+    /// <param name="inputs">The op's tensor inputs, in the order <paramref name="backward"/> returns their gradients.</param>
+    /// <param name="backward">Maps the output's gradient to the inputs' gradients.</param>
+    /// <param name="freshInputGrads">The backward function returns only new tensors (see <see cref="GradNode.FreshInputGrads"/>).</param>
+    internal static Tensor Record(Tensor output, string name, Tensor[] inputs, Func<Tensor, Tensor?[]> backward, bool freshInputGrads = false)
     {
         if (!IsEnabled)
         {
@@ -49,7 +54,7 @@ public static class Autograd
         {
             if (input.RequiresGrad)
             {
-                output.GradFn = new GradNode(name, inputs, backward);
+                output.GradFn = new GradNode(name, inputs, backward, freshInputGrads);
                 output.SetRequiresGradFromOp();
                 return output;
             }
@@ -107,6 +112,8 @@ public static class Autograd
     private static void Propagate(List<Tensor> order, Dictionary<Tensor, Tensor> grads)
     {
         using var scope = NoGrad();
+        // Gradients this pass made and nothing else refers to: a leaf can keep one as it is.
+        var owned = new HashSet<Tensor>(ReferenceEqualityComparer.Instance);
         foreach (var tensor in order)
         {
             if (!grads.Remove(tensor, out var g))
@@ -115,7 +122,7 @@ public static class Autograd
             }
             if (tensor.GradFn is null)
             {
-                Accumulate(tensor, g);
+                Accumulate(tensor, g, owned.Contains(g));
                 continue;
             }
             var inputs = tensor.GradFn.Inputs;
@@ -129,7 +136,20 @@ public static class Autograd
                     continue;
                 }
                 ShapeUtil.RequireSameShape(input, ig, tensor.GradFn.Name);
-                grads[input] = grads.TryGetValue(input, out var existing) ? existing + ig : ig;
+                if (grads.TryGetValue(input, out var existing))
+                {
+                    var sum = existing + ig;
+                    grads[input] = sum;
+                    owned.Add(sum);
+                }
+                else
+                {
+                    grads[input] = ig;
+                    if (tensor.GradFn.FreshInputGrads)
+                    {
+                        owned.Add(ig);
+                    }
+                }
             }
         }
     }
@@ -170,10 +190,15 @@ public static class Autograd
         return result;
     }
 
-    private static void Accumulate(Tensor leaf, Tensor g)
+    private static void Accumulate(Tensor leaf, Tensor g, bool owned)
     {
         if (leaf.Grad is null)
         {
+            if (owned)
+            {
+                leaf.Grad = g; // made by this pass for this leaf alone (PyTorch steals it the same way)
+                return;
+            }
             // A gradient may alias an upstream tensor (Add passes it through): own a copy.
             var own = Tensor.Uninitialized(leaf.ShapeArray, leaf.Device); // every value is copied over
             own.Kernels.Copy(g, own);

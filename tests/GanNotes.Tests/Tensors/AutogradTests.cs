@@ -70,6 +70,61 @@ public sealed class AutogradTests
     }
 
     [Fact]
+    public void Backward_ProductAndBatchNormGradients_AreTakenWithoutACopy()
+    {
+        // The weight gradients of a product and of BatchNorm are new tensors made for their
+        // leaf alone, so the leaf keeps them as they are (PyTorch steals them the same way).
+        var rng = new Generator(6);
+        var x = Tensor.Randn([9, 5], rng);
+        var w = Tensor.Randn([7, 5], rng);
+        var bias = Tensor.Randn([7], rng);
+        var gamma = Tensor.Ones(7);
+        var beta = Tensor.Zeros(7);
+        foreach (var leaf in new[] { w, bias, gamma, beta })
+        {
+            leaf.RequiresGrad = true;
+        }
+        var loss = Tensor.BatchNorm(Tensor.AddMatMul(bias, x, false, w, true), gamma, beta, Tensor.Zeros(7), Tensor.Ones(7), momentum: 0.1f, eps: 1e-5f)
+            .Tanh().Sum();
+
+        Profiler profile;
+        using (profile = Profiler.Start())
+        {
+            loss.Backward();
+        }
+
+        Assert.DoesNotContain(profile.Entries, e => e.Name == "Copy");
+        Assert.All(new[] { w, bias, gamma, beta }, leaf => Assert.NotNull(leaf.Grad));
+    }
+
+    [Fact]
+    public void Backward_LeafUsedTwice_GetsTheSumAndBothPathsStayIndependent()
+    {
+        // W takes two product gradients; their sum is new too, and a later backward adds into
+        // it in place without touching anything the first pass returned.
+        var rng = new Generator(7);
+        var w = Tensor.Randn([4, 3], rng);
+        w.RequiresGrad = true;
+        var x1 = Tensor.Randn([2, 4], rng);
+        var x2 = Tensor.Randn([2, 4], rng);
+        Tensor Loss() => (x1.MatMul(w).Sum() * 2f) + x2.MatMul(w).Sum();
+        var expected = (x1.Sum(0) * 2f) + x2.Sum(0); // dL/dW[i, j] = sum over rows of the inputs' column i
+
+        Loss().Backward();
+        var first = w.Grad!.ToArray();
+        Loss().Backward();
+
+        for (int i = 0; i < 4; i++)
+        {
+            for (int j = 0; j < 3; j++)
+            {
+                Assert.Equal(expected.ToArray()[i], first[(i * 3) + j], 5);
+                Assert.Equal(2 * expected.ToArray()[i], w.Grad!.ToArray()[(i * 3) + j], 5);
+            }
+        }
+    }
+
+    [Fact]
     public void BackwardInputs_InputTheLossDoesNotReach_GetsNoGradientAndNoError()
     {
         var a = TestTensors.Leaf([1f, 2f], [2]);

@@ -67,6 +67,6 @@ public sealed partial class Tensor
                 grads[bAt] = db;
             }
             return grads;
-        });
+        }, freshInputGrads: true);
     }
 }

@@ -22,7 +22,8 @@ public sealed partial class Tensor
         return Autograd.Record(y, "MmBackward", [a, b], g => [
             // Y = A B: dA = G B^T, dB = A^T G (with the transposes of op folded in).
             Autograd.NeedsGrad(a) ? (transposeA ? MatMul(b, transposeB, g, true) : MatMul(g, false, b, !transposeB)) : null,
-            Autograd.NeedsGrad(b) ? (transposeB ? MatMul(g, true, a, transposeA) : MatMul(a, !transposeA, g, false)) : null]);
+            Autograd.NeedsGrad(b) ? (transposeB ? MatMul(g, true, a, transposeA) : MatMul(a, !transposeA, g, false)) : null],
+            freshInputGrads: true);
     }
 
     /// <summary>
@@ -47,9 +48,10 @@ public sealed partial class Tensor
         a.Kernels.BroadcastTo(bias, y);
         a.Kernels.MatMul(a, transposeA, b, transposeB, y, accumulate: true);
         return Autograd.Record(y, "AddmmBackward", [bias, a, b], g => [
-            Autograd.NeedsGrad(bias) ? g.SumTo(bias.shape) : null,
+            Autograd.NeedsGrad(bias) ? g.SumTo(bias.shape) : null, // a reduction of the rank-2 g: a new tensor
             Autograd.NeedsGrad(a) ? (transposeA ? MatMul(b, transposeB, g, true) : MatMul(g, false, b, !transposeB)) : null,
-            Autograd.NeedsGrad(b) ? (transposeB ? MatMul(g, true, a, transposeA) : MatMul(a, !transposeA, g, false)) : null]);
+            Autograd.NeedsGrad(b) ? (transposeB ? MatMul(g, true, a, transposeA) : MatMul(a, !transposeA, g, false)) : null],
+            freshInputGrads: true);
     }
 
     /// <summary>(m, n) of op(a) op(b), after checking both are 2-D with matching inner sizes.</summary>
