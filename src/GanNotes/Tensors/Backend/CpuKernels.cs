@@ -143,4 +143,11 @@ internal sealed partial class CpuKernels : IKernels
         int k = transposeA ? a.ShapeArray[0] : a.ShapeArray[1];
         Gemm.Multiply(transposeA, transposeB, m, n, k, a.Data, b.Data, c.Data, accumulate);
     }
+
+    public void AddMatMul(Tensor bias, Tensor a, bool transposeA, Tensor b, bool transposeB, Tensor c)
+    {
+        int m = c.ShapeArray[0], n = c.ShapeArray[1];
+        int k = transposeA ? a.ShapeArray[0] : a.ShapeArray[1];
+        Gemm.Multiply(transposeA, transposeB, m, n, k, a.Data, b.Data, c.Data, accumulate: false, rowBias: bias.Data);
+    }
 }

@@ -58,7 +58,8 @@ internal static unsafe class Gemm
     private static float[]? packB;
 
     /// <summary>
-    /// Computes <c>C[m,n] = (accumulate ? C : 0) + op(A) * op(B)</c> for row-major float32 data.
+    /// Computes <c>C[m,n] = (accumulate ? C : 0) + op(A) * op(B)</c> for row-major float32 data,
+    /// or <c>C = rowBias + op(A) * op(B)</c>, the bias added to every row, when a bias is given.
     /// </summary>
     /// <param name="transA">When false A is stored [m,k]; when true A is stored [k,m] and op(A) = A^T.</param>
     /// <param name="transB">When false B is stored [k,n]; when true B is stored [n,k] and op(B) = B^T.</param>
@@ -69,8 +70,13 @@ internal static unsafe class Gemm
     /// <param name="b">Data of B from index 0; may be longer than k*n.</param>
     /// <param name="c">Data of C from index 0; may be longer than m*n.</param>
     /// <param name="accumulate">Add the product to C instead of overwriting it.</param>
+    /// <param name="rowBias">
+    /// When not null, n values that start every row of C (PyTorch's addmm with a bias); each
+    /// worker writes them into its own block of C just before its product, while that block
+    /// is in its cache. <paramref name="accumulate"/> must then be false.
+    /// </param>
     public static void Multiply(bool transA, bool transB, int m, int n, int k,
-        float[] a, float[] b, float[] c, bool accumulate)
+        float[] a, float[] b, float[] c, bool accumulate, float[]? rowBias = null)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
@@ -82,6 +88,10 @@ internal static unsafe class Gemm
         {
             throw new ArgumentException("Matrix data is shorter than the shapes require.");
         }
+        if (rowBias is not null && (accumulate || rowBias.Length < n))
+        {
+            throw new ArgumentException(accumulate ? "A row bias cannot be combined with accumulate." : "The row bias is shorter than the n columns.", nameof(rowBias));
+        }
 
         if (m == 0 || n == 0)
         {
@@ -90,7 +100,11 @@ internal static unsafe class Gemm
 
         if (k == 0)
         {
-            if (!accumulate)
+            if (rowBias is not null)
+            {
+                StartRows(rowBias, c, n, 0, m, 0, n);
+            }
+            else if (!accumulate)
             {
                 c.AsSpan(0, m * n).Clear();
             }
@@ -109,11 +123,11 @@ internal static unsafe class Gemm
         int workers = (int)Math.Min(Math.Min(Threading.NumThreads, tiles), Math.Max(1, flops / MinFlopsPerWorker));
         if (workers <= 1)
         {
-            Run(transA, transB, m, n, k, a, b, c, accumulate, 0, m, 0, n);
+            Run(transA, transB, m, n, k, a, b, c, accumulate, rowBias, 0, m, 0, n);
             return;
         }
 
-        RunParallel(transA, transB, m, n, k, a, b, c, accumulate, splitN, tiles, workers);
+        RunParallel(transA, transB, m, n, k, a, b, c, accumulate, rowBias, splitN, tiles, workers);
     }
 
     [ThreadStatic]
@@ -121,10 +135,10 @@ internal static unsafe class Gemm
 
     /// <summary>Splits the tiles of one dimension of C into <paramref name="workers"/> contiguous ranges.</summary>
     private static void RunParallel(bool transA, bool transB, int m, int n, int k,
-        float[] a, float[] b, float[] c, bool accumulate, bool splitN, int tiles, int workers)
+        float[] a, float[] b, float[] c, bool accumulate, float[]? rowBias, bool splitN, int tiles, int workers)
     {
         var job = work ??= new GemmWork();
-        job.Set(transA, transB, m, n, k, a, b, c, accumulate, splitN, tiles);
+        job.Set(transA, transB, m, n, k, a, b, c, accumulate, rowBias, splitN, tiles);
         try
         {
             WorkerPool.Run(job, workers);
@@ -140,15 +154,15 @@ internal static unsafe class Gemm
     {
         private bool transA, transB, accumulate, splitN;
         private int m, n, k, tiles;
-        private float[]? a, b, c;
+        private float[]? a, b, c, rowBias;
 
-        public void Set(bool transA, bool transB, int m, int n, int k, float[] a, float[] b, float[] c, bool accumulate, bool splitN, int tiles)
+        public void Set(bool transA, bool transB, int m, int n, int k, float[] a, float[] b, float[] c, bool accumulate, float[]? rowBias, bool splitN, int tiles)
         {
             (this.transA, this.transB, this.m, this.n, this.k) = (transA, transB, m, n, k);
-            (this.a, this.b, this.c, this.accumulate, this.splitN, this.tiles) = (a, b, c, accumulate, splitN, tiles);
+            (this.a, this.b, this.c, this.accumulate, this.rowBias, this.splitN, this.tiles) = (a, b, c, accumulate, rowBias, splitN, tiles);
         }
 
-        public void Clear() => (a, b, c) = (null, null, null);
+        public void Clear() => (a, b, c, rowBias) = (null, null, null, null);
 
         public override void Execute(int part, int parts)
         {
@@ -158,11 +172,11 @@ internal static unsafe class Gemm
             int hi = Math.Min(extent, (int)((long)tiles * (part + 1) / parts) * tile);
             if (splitN)
             {
-                Run(transA, transB, m, n, k, a!, b!, c!, accumulate, 0, m, lo, hi);
+                Run(transA, transB, m, n, k, a!, b!, c!, accumulate, rowBias, 0, m, lo, hi);
             }
             else
             {
-                Run(transA, transB, m, n, k, a!, b!, c!, accumulate, lo, hi, 0, n);
+                Run(transA, transB, m, n, k, a!, b!, c!, accumulate, rowBias, lo, hi, 0, n);
             }
         }
     }
@@ -171,8 +185,13 @@ internal static unsafe class Gemm
     [SkipLocalsInit]
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Run(bool transA, bool transB, int m, int n, int k,
-        float[] a, float[] b, float[] c, bool accumulate, int i0, int i1, int j0, int j1)
+        float[] a, float[] b, float[] c, bool accumulate, float[]? rowBias, int i0, int i1, int j0, int j1)
     {
+        if (rowBias is not null)
+        {
+            StartRows(rowBias, c, n, i0, i1, j0, j1);
+            accumulate = true;
+        }
         int mr = MR, nr = NR, mcMax = MC, ncMax = NC;
         float* edge = stackalloc float[MaxTile];
         float[] bufA = packA ??= GC.AllocateUninitializedArray<float>((MC * KC) + 16, pinned: true);
@@ -197,6 +216,16 @@ internal static unsafe class Gemm
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>Writes rowBias[j0..j1] into rows i0..i1 of C (n columns), the start of an addmm.</summary>
+    private static void StartRows(float[] rowBias, float[] c, int n, int i0, int i1, int j0, int j1)
+    {
+        var bias = rowBias.AsSpan(j0, j1 - j0);
+        for (int i = i0; i < i1; i++)
+        {
+            bias.CopyTo(c.AsSpan((i * n) + j0, j1 - j0));
         }
     }
 

@@ -88,6 +88,9 @@ internal interface IKernels
     /// <summary>c = (accumulate ? c : 0) + op(a) op(b), op = optional transpose, 2-D.</summary>
     void MatMul(Tensor a, bool transposeA, Tensor b, bool transposeB, Tensor c, bool accumulate);
 
+    /// <summary>c[m, n] = bias[n] in every row + op(a) op(b) (PyTorch's addmm), in one pass over c.</summary>
+    void AddMatMul(Tensor bias, Tensor a, bool transposeA, Tensor b, bool transposeB, Tensor c);
+
     void Transpose2D(Tensor x, Tensor y);
 
     /// <summary>

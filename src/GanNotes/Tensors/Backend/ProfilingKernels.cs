@@ -154,6 +154,14 @@ internal sealed class ProfilingKernels(IKernels inner) : IKernels
         End($"MatMul{(transposeA ? "T" : "N")}{(transposeB ? "T" : "N")} {c.ShapeArray[0]}x{c.ShapeArray[1]}x{k}", t);
     }
 
+    public void AddMatMul(Tensor bias, Tensor a, bool transposeA, Tensor b, bool transposeB, Tensor c)
+    {
+        var t = Begin();
+        inner.AddMatMul(bias, a, transposeA, b, transposeB, c);
+        int k = transposeA ? a.ShapeArray[0] : a.ShapeArray[1];
+        End($"MatMul{(transposeA ? "T" : "N")}{(transposeB ? "T" : "N")} {c.ShapeArray[0]}x{c.ShapeArray[1]}x{k}", t); // the product's row, bias included
+    }
+
     public void Transpose2D(Tensor x, Tensor y)
     {
         var t = Begin();

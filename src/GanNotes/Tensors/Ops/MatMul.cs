@@ -27,9 +27,10 @@ public sealed partial class Tensor
     }
 
     /// <summary>
-    /// bias + op(a) op(b) in one product (PyTorch's <c>torch.addmm</c>): the bias [n] is
-    /// copied into every row of the result, and the product is accumulated onto it, so the
-    /// sum costs no separate pass. Linear layers compute x W^T + b with it.
+    /// bias + op(a) op(b) in one product (PyTorch's <c>torch.addmm</c>): the bias [n] starts
+    /// every row of the result, written by each worker into its own block just before the
+    /// product accumulates onto it, so the sum costs no separate pass. Linear layers compute
+    /// x W^T + b with it.
     /// </summary>
     /// <exception cref="ArgumentException">The shapes do not match (named).</exception>
     public static Tensor AddMatMul(Tensor bias, Tensor a, bool transposeA, Tensor b, bool transposeB)
@@ -45,8 +46,7 @@ public sealed partial class Tensor
             throw new ArgumentException($"AddMatMul: bias shape {ShapeUtil.Format(bias.shape)} does not match the product's {n} columns.", nameof(bias));
         }
         var y = Uninitialized([m, n], a.Device);
-        a.Kernels.BroadcastTo(bias, y);
-        a.Kernels.MatMul(a, transposeA, b, transposeB, y, accumulate: true);
+        a.Kernels.AddMatMul(bias, a, transposeA, b, transposeB, y);
         return Autograd.Record(y, "AddmmBackward", [bias, a, b], g => [
             Autograd.NeedsGrad(bias) ? g.SumTo(bias.shape) : null, // a reduction of the rank-2 g: a new tensor
             Autograd.NeedsGrad(a) ? (transposeA ? MatMul(b, transposeB, g, true) : MatMul(g, false, b, !transposeB)) : null,

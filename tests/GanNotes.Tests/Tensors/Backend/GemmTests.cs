@@ -124,6 +124,47 @@ public class GemmTests
     }
 
     [Theory]
+    [InlineData(301, 45, 257, false, true)]
+    [InlineData(128, 784, 300, false, true)]
+    [InlineData(70, 3, 0, true, false)]
+    public void Multiply_RowBias_BitwiseEqualToBroadcastThenAccumulate(int m, int n, int k, bool transA, bool transB)
+    {
+        float[] a = RandomArray(m * k, 11);
+        float[] b = RandomArray(k * n, 12);
+        float[] bias = RandomArray(n, 13);
+        float[] expected = new float[m * n];
+        for (int i = 0; i < m; i++)
+        {
+            bias.CopyTo(expected, i * n);
+        }
+        Gemm.Multiply(transA, transB, m, n, k, a, b, expected, accumulate: true);
+        int saved = Threading.NumThreads;
+        try
+        {
+            foreach (int threads in new[] { 1, 2 })
+            {
+                Threading.NumThreads = threads;
+                float[] c = RandomArray(m * n, 14); // every value is overwritten
+                Gemm.Multiply(transA, transB, m, n, k, a, b, c, accumulate: false, rowBias: bias);
+                Assert.Equal(expected, c);
+            }
+        }
+        finally
+        {
+            Threading.NumThreads = saved;
+        }
+    }
+
+    [Fact]
+    public void Multiply_RowBiasWithAccumulateOrTooShort_Throws()
+    {
+        float[] a = new float[6], b = new float[6], c = new float[4];
+        Assert.Throws<ArgumentException>(() => Gemm.Multiply(false, false, 2, 2, 3, a, b, c, accumulate: true, rowBias: new float[2]));
+        var ex = Assert.Throws<ArgumentException>(() => Gemm.Multiply(false, false, 2, 2, 3, a, b, c, accumulate: false, rowBias: new float[1]));
+        Assert.Contains("shorter than the n columns", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(128, 784, 512, false, true)]
     [InlineData(1024, 512, 128, true, false)]
     [InlineData(37, 650, 129, true, true)]
