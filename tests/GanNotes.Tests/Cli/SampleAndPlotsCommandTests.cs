@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
 using GanNotes.Gan;
-using GanNotes.Tests.Data;
 using GanNotes.Tests.Gan;
 using GanNotes.Tests.Plots;
 using static GanNotes.Tests.Cli.CliRunner;

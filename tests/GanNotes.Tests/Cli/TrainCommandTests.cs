@@ -1,5 +1,4 @@
 using GanNotes.Gan;
-using GanNotes.Tests.Data;
 using GanNotes.Tests.Gan;
 using static GanNotes.Tests.Cli.CliRunner;
 

@@ -1,6 +1,5 @@
 using GanNotes.Gan;
 using GanNotes.Plots;
-using GanNotes.Tests.Data;
 using GanNotes.Tests.Plots;
 
 namespace GanNotes.Tests.Gan;

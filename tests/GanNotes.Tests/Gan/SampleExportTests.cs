@@ -3,7 +3,6 @@ using System.Text;
 using GanNotes.Data;
 using GanNotes.Gan;
 using GanNotes.Tensors;
-using GanNotes.Tests.Data;
 using GanNotes.Tests.Plots;
 
 namespace GanNotes.Tests.Gan;

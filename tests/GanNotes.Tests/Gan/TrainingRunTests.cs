@@ -1,7 +1,6 @@
 using GanNotes.Gan;
 using GanNotes.Optim;
 using GanNotes.Plots;
-using GanNotes.Tests.Data;
 using GanNotes.Tests.Plots;
 
 namespace GanNotes.Tests.Gan;

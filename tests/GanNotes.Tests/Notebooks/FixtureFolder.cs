@@ -6,10 +6,10 @@ namespace GanNotes.Tests.Notebooks;
 /// </summary>
 internal sealed class FixtureFolder : IDisposable
 {
+    private readonly TempDirectory folder = new("gannotes-notebooks-");
+
     public FixtureFolder()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "gan-notes-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
         foreach (var notebook in Directory.EnumerateFiles(DataFolder, "*.ipynb"))
         {
             File.Copy(notebook, System.IO.Path.Combine(Path, System.IO.Path.GetFileName(notebook)));
@@ -20,24 +20,10 @@ internal sealed class FixtureFolder : IDisposable
     /// <summary>Where the committed fixture notebooks are copied to at build time.</summary>
     public static string DataFolder => System.IO.Path.Combine(AppContext.BaseDirectory, "data", "notebooks");
 
-    public string Path { get; }
+    public string Path => folder.Path;
 
     /// <summary>The full path of a file in the folder.</summary>
     public string this[string name] => System.IO.Path.Combine(Path, name);
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A dll loaded by the runner may still be mapped; the OS temp cleaner takes it.
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // Same as above on Windows.
-        }
-    }
+    public void Dispose() => folder.Dispose();
 }

@@ -29,7 +29,7 @@ public sealed class ModuleSerializationExtensionsTests : IDisposable
     [Fact]
     public void Load_FileSavedByAnotherSeed_RestoresValuesAndOutput()
     {
-        string path = temp.File("mlp.safetensors");
+        string path = temp.Combine("mlp.safetensors");
         var source = Mlp(seed: 1, trainingSteps: 3);
         source.Save(path);
         var target = Mlp(seed: 2, trainingSteps: 1);
@@ -47,7 +47,7 @@ public sealed class ModuleSerializationExtensionsTests : IDisposable
     [Fact]
     public void Save_Module_WritesStateDictNamesInOrderWithFormatMetadata()
     {
-        string path = temp.File("mlp.safetensors");
+        string path = temp.Combine("mlp.safetensors");
         var model = Mlp(seed: 3);
 
         model.Save(path);
@@ -62,7 +62,7 @@ public sealed class ModuleSerializationExtensionsTests : IDisposable
     [Fact]
     public void Load_MissingNames_ThrowsListingThemAndLeavesModuleUnchanged()
     {
-        string path = temp.File("missing.safetensors");
+        string path = temp.Combine("missing.safetensors");
         var entries = Entries(Mlp(seed: 1));
         entries.RemoveAll(p => p.Key is "1.running_var" or "3.bias");
         Safetensors.Write(path, entries);
@@ -76,7 +76,7 @@ public sealed class ModuleSerializationExtensionsTests : IDisposable
     [Fact]
     public void Load_ExtraNames_ThrowsListingThemAndLeavesModuleUnchanged()
     {
-        string path = temp.File("extra.safetensors");
+        string path = temp.Combine("extra.safetensors");
         var entries = Entries(Mlp(seed: 1));
         entries.Add(KeyValuePair.Create("4.weight", new SafetensorsTensor([1, 2], [1f, 2f])));
         entries.Add(KeyValuePair.Create("head", new SafetensorsTensor([], [0f])));
@@ -91,7 +91,7 @@ public sealed class ModuleSerializationExtensionsTests : IDisposable
     [Fact]
     public void Load_WrongShape_ThrowsNamingTensorAndBothShapesAndLeavesModuleUnchanged()
     {
-        string path = temp.File("shape.safetensors");
+        string path = temp.Combine("shape.safetensors");
         var entries = Entries(Mlp(seed: 1));
         int i = entries.FindIndex(p => p.Key == "0.weight");
         entries[i] = KeyValuePair.Create("0.weight", new SafetensorsTensor([3, 4], entries[i].Value.Data)); // same count, transposed shape
@@ -105,7 +105,7 @@ public sealed class ModuleSerializationExtensionsTests : IDisposable
     [Fact]
     public void Load_TruncatedFile_ThrowsAndLeavesModuleUnchanged()
     {
-        string path = temp.File("truncated.safetensors");
+        string path = temp.Combine("truncated.safetensors");
         Mlp(seed: 1).Save(path);
         var bytes = File.ReadAllBytes(path);
         File.WriteAllBytes(path, bytes[..^6]);
@@ -119,7 +119,7 @@ public sealed class ModuleSerializationExtensionsTests : IDisposable
     [Fact]
     public void Load_GarbageHeader_ThrowsAndLeavesModuleUnchanged()
     {
-        string path = temp.File("garbage.safetensors");
+        string path = temp.Combine("garbage.safetensors");
         File.WriteAllBytes(path, [.. BitConverter.GetBytes(16UL), .. "this is no JSON!"u8, 0, 0, 0, 0]);
 
         var e = AssertLoadFailsUnchanged(path);
@@ -130,7 +130,7 @@ public sealed class ModuleSerializationExtensionsTests : IDisposable
     [Fact]
     public void Load_HeaderLengthTooLarge_ThrowsAndLeavesModuleUnchanged()
     {
-        string path = temp.File("length.safetensors");
+        string path = temp.Combine("length.safetensors");
         Mlp(seed: 1).Save(path);
         var bytes = File.ReadAllBytes(path);
         BitConverter.TryWriteBytes(bytes.AsSpan(0, 8), (ulong)bytes.Length);
@@ -155,7 +155,7 @@ public sealed class ModuleSerializationExtensionsTests : IDisposable
     public void Save_TargetIsAFolder_ThrowsAndLeavesNoTempFile()
     {
         // The rename is the last step, so this fails after the temp file was fully written.
-        string path = temp.File("taken");
+        string path = temp.Combine("taken");
         Directory.CreateDirectory(path);
         File.WriteAllText(Path.Combine(path, "keep.txt"), "keep");
 
@@ -169,7 +169,7 @@ public sealed class ModuleSerializationExtensionsTests : IDisposable
     [Fact]
     public void Save_OverExistingFile_ReplacesItAndLeavesNoTempFile()
     {
-        string path = temp.File("mlp.safetensors");
+        string path = temp.Combine("mlp.safetensors");
         File.WriteAllText(path, "an older, unrelated file");
         var model = Mlp(seed: 5);
 
@@ -183,7 +183,7 @@ public sealed class ModuleSerializationExtensionsTests : IDisposable
     [Fact]
     public void Load_ModuleWithoutState_AcceptsFileWithOnlyMetadata()
     {
-        string path = temp.File("relu.safetensors");
+        string path = temp.Combine("relu.safetensors");
         new ReLU().Save(path);
 
         var file = Safetensors.Read(path);

@@ -19,7 +19,7 @@ public sealed class SafetensorsTests : IDisposable
         BinaryPrimitives.WriteUInt64LittleEndian(bytes, headerLength ?? (ulong)headerBytes.Length);
         headerBytes.CopyTo(bytes, 8);
         data.CopyTo(bytes, 8 + headerBytes.Length);
-        string path = temp.File("raw.safetensors");
+        string path = temp.Combine("raw.safetensors");
         File.WriteAllBytes(path, bytes);
         return path;
     }
@@ -27,7 +27,7 @@ public sealed class SafetensorsTests : IDisposable
     [Fact]
     public void Write_TwoTensors_LayoutIsWhatPythonReadersExpect()
     {
-        string path = temp.File("layout.safetensors");
+        string path = temp.Combine("layout.safetensors");
         var a = new SafetensorsTensor([2, 3], [1f, -2f, 3.5f, 0f, float.Epsilon, -0f]);
         var b = new SafetensorsTensor([], [42f]);
         Safetensors.Write(path, [KeyValuePair.Create("a.weight", a), KeyValuePair.Create("b", b)], new Dictionary<string, string> { ["format"] = "pt" });
@@ -67,7 +67,7 @@ public sealed class SafetensorsTests : IDisposable
     [Fact]
     public void Read_WrittenFile_ReturnsSameTensorsAndMetadata()
     {
-        string path = temp.File("round.safetensors");
+        string path = temp.Combine("round.safetensors");
         var values = Enumerable.Range(0, 40_000).Select(i => MathF.Sin(i) * 1e3f).ToArray(); // spans several read chunks
         Safetensors.Write(path, [KeyValuePair.Create("big", new SafetensorsTensor([200, 200], values)), KeyValuePair.Create("empty", new SafetensorsTensor([0, 3], []))], new Dictionary<string, string> { ["note"] = "ünïcode \"quoted\"" });
 
@@ -150,7 +150,7 @@ public sealed class SafetensorsTests : IDisposable
     [Fact]
     public void Read_FileShorterThanLengthPrefix_Throws()
     {
-        string path = temp.File("short.safetensors");
+        string path = temp.Combine("short.safetensors");
         File.WriteAllBytes(path, [1, 2, 3]);
 
         var e = Assert.Throws<InvalidDataException>(() => Safetensors.Read(path));
@@ -161,7 +161,7 @@ public sealed class SafetensorsTests : IDisposable
     [Fact]
     public void Read_InvalidUtf8InHeader_Throws()
     {
-        string path = temp.File("utf8.safetensors");
+        string path = temp.Combine("utf8.safetensors");
         byte[] header = [.. "{\"a"u8, 0xFF, .. "\":{}}  "u8];
         File.WriteAllBytes(path, [.. BitConverter.GetBytes((ulong)header.Length), .. header]);
 
@@ -175,7 +175,7 @@ public sealed class SafetensorsTests : IDisposable
     [InlineData("", "empty")]
     public void Write_InvalidName_ThrowsAndWritesNothing(string name, string problem)
     {
-        string path = temp.File("bad.safetensors");
+        string path = temp.Combine("bad.safetensors");
 
         var e = Assert.ThrowsAny<ArgumentException>(() => Safetensors.Write(path, [KeyValuePair.Create(name, new SafetensorsTensor([1], [1f]))]));
 
@@ -188,7 +188,7 @@ public sealed class SafetensorsTests : IDisposable
     {
         var t = new SafetensorsTensor([1], [1f]);
 
-        var e = Assert.Throws<ArgumentException>(() => Safetensors.Write(temp.File("dup.safetensors"), [KeyValuePair.Create("x", t), KeyValuePair.Create("x", t)]));
+        var e = Assert.Throws<ArgumentException>(() => Safetensors.Write(temp.Combine("dup.safetensors"), [KeyValuePair.Create("x", t), KeyValuePair.Create("x", t)]));
 
         Assert.Contains("'x' appears twice", e.Message, StringComparison.Ordinal);
     }

@@ -3,20 +3,6 @@ using GanNotes.Tensors;
 
 namespace GanNotes.Tests.Nn.Serialization;
 
-/// <summary>A fresh folder under the system temp folder, deleted with everything in it on dispose.</summary>
-internal sealed class TempDirectory : IDisposable
-{
-    public string Path { get; } = Directory.CreateTempSubdirectory("gannotes-safetensors-").FullName;
-
-    public string File(string name) => System.IO.Path.Combine(Path, name);
-
-    /// <summary>Every file and folder name in the folder, hidden ones included, sorted.</summary>
-    public string[] Entries() =>
-        [.. Directory.GetFileSystemEntries(Path).Select(System.IO.Path.GetFileName).Order(StringComparer.Ordinal)!];
-
-    public void Dispose() => Directory.Delete(Path, recursive: true);
-}
-
 /// <summary>The model the serialization tests use and the checks they share.</summary>
 internal static class SerializationFixtures
 {

@@ -1,12 +1,12 @@
-namespace GanNotes.Tests.Data;
+namespace GanNotes.Tests.Testing;
 
 /// <summary>A fresh folder under the system temp folder, deleted with everything in it on dispose.</summary>
 internal sealed class TempDirectory : IDisposable
 {
-    public TempDirectory()
+    /// <param name="prefix">The start of the folder's name, so a leftover one says which tests made it.</param>
+    public TempDirectory(string prefix = "gannotes-tests-")
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "gannotes-tests-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
+        Path = Directory.CreateTempSubdirectory(prefix).FullName;
     }
 
     public string Path { get; }
@@ -22,9 +22,13 @@ internal sealed class TempDirectory : IDisposable
         return path;
     }
 
-    /// <summary>The names of all files below the folder, sorted.</summary>
+    /// <summary>The names of all files below the folder, relative to it, sorted.</summary>
     public string[] FileNames() =>
         [.. Directory.EnumerateFiles(Path, "*", SearchOption.AllDirectories).Select(f => System.IO.Path.GetRelativePath(Path, f)).Order(StringComparer.Ordinal)];
+
+    /// <summary>Every file and folder name directly in the folder, hidden ones included, sorted.</summary>
+    public string[] Entries() =>
+        [.. Directory.GetFileSystemEntries(Path).Select(System.IO.Path.GetFileName).Order(StringComparer.Ordinal)!];
 
     public void Dispose()
     {
@@ -34,6 +38,11 @@ internal sealed class TempDirectory : IDisposable
         }
         catch (IOException)
         {
+            // A file may still be mapped (a dll a notebook run loaded); the OS temp cleaner takes it.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Same as above on Windows.
         }
     }
 }
