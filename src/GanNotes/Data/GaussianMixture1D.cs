@@ -1,5 +1,4 @@
 using System.Collections.ObjectModel;
-using System.Globalization;
 using GanNotes.Tensors;
 using GanNotes.Theory;
 
@@ -19,7 +18,7 @@ public sealed class GaussianMixture1D : IToyDistribution, IDensity1D
 {
     private readonly NormalMixtureDensity density;
     /// <summary>How far the weights may sum from 1.</summary>
-    public const double WeightTolerance = 1e-6;
+    public const double WeightTolerance = NormalMixtureDensity.WeightTolerance;
 
     private readonly double[] weights;
     private readonly double[] means;
@@ -30,34 +29,10 @@ public sealed class GaussianMixture1D : IToyDistribution, IDensity1D
     /// <exception cref="ArgumentOutOfRangeException">A mean is not finite or a std is not positive and finite.</exception>
     public GaussianMixture1D(IReadOnlyList<double> weights, IReadOnlyList<double> means, IReadOnlyList<double> stds)
     {
-        ArgumentNullException.ThrowIfNull(weights);
-        ArgumentNullException.ThrowIfNull(means);
-        ArgumentNullException.ThrowIfNull(stds);
-        if (weights.Count == 0 || weights.Count != means.Count || weights.Count != stds.Count)
-        {
-            throw new ArgumentException(
-                $"Invalid mixture: {weights.Count} weights, {means.Count} means and {stds.Count} stds; give the same non-zero number of each.", nameof(weights));
-        }
-        for (int k = 0; k < weights.Count; k++)
-        {
-            if (!double.IsFinite(weights[k]) || weights[k] < 0)
-            {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                    $"Invalid weights[{k}]: {weights[k]}; a weight must be non-negative and finite."), nameof(weights));
-            }
-            ToyChecks.Finite(means[k], $"means[{k}]");
-            ToyChecks.PositiveStd(stds[k], $"stds[{k}]");
-        }
-        double sum = weights.Sum();
-        if (Math.Abs(sum - 1) > WeightTolerance)
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"Invalid weights: they sum to {sum}, not 1 (tolerance {WeightTolerance})."), nameof(weights));
-        }
-        this.weights = [.. weights];
-        this.means = [.. means];
-        this.stds = [.. stds];
-        density = new NormalMixtureDensity(this.weights, this.means, this.stds);
+        density = new NormalMixtureDensity(weights, means, stds); // checks every parameter and names the bad one
+        this.weights = [.. density.Weights];
+        this.means = [.. density.Means];
+        this.stds = [.. density.Stds];
     }
 
     /// <summary>w_k.</summary>
