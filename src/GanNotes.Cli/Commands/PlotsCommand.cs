@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GanNotes.Gan;
+using GanNotes.Plots;
 
 namespace GanNotes.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using GanNotes.Gan;
+using GanNotes.Plots;
 
 namespace GanNotes.Cli.Commands;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using GanNotes.Data;
 using GanNotes.Gan;
+using GanNotes.Plots;
 
 namespace GanNotes.Cli.Commands;
 
@@ -106,6 +107,7 @@ internal static class TrainCommand
             return 1;
         }
 
+        run.Charts = new RunCharts(); // samples after each sample epoch, loss.html and loss.png at the end
         if (run.Trainer.Epoch >= run.Recipe.Epochs && run.Trainer.Step > 0)
         {
             lines.Line(string.Create(CultureInfo.InvariantCulture,

@@ -11,9 +11,9 @@ namespace GanNotes.Gan;
 /// <remarks>
 /// <para>
 /// After every epoch: the epoch's lines are appended to history.csv, then the checkpoint is
-/// saved (atomically), then the sample image. When training completes: loss.html and
-/// loss.png. Charts (loss.png, toy-data samples) need Chromium; without it they are skipped
-/// with one <see cref="TrainingWarning"/>.
+/// saved (atomically), then, on sample epochs, <see cref="Charts"/> draws the samples. When
+/// training completes, <see cref="Charts"/> draws the loss curves (loss.html and loss.png).
+/// Without <see cref="Charts"/> the run writes no pictures.
 /// </para>
 /// <para>
 /// A NaN or infinite loss or gradient stops training with <see cref="TrainingDivergedException"/>
@@ -24,7 +24,6 @@ namespace GanNotes.Gan;
 public sealed class TrainingRun
 {
     private readonly RunConfig config;
-    private bool? chartsAvailable;
 
     private TrainingRun(string directory, RunConfig config, GanTrainer trainer)
     {
@@ -42,8 +41,11 @@ public sealed class TrainingRun
     /// <summary>G, D, their optimizers and Algorithm 1's state.</summary>
     public GanTrainer Trainer { get; }
 
-    /// <summary>Whether to render charts to PNG through Chromium (default true); false skips them silently.</summary>
-    public bool ChartImages { get; set; } = true;
+    /// <summary>
+    /// Draws the samples and loss curves into the run folder (null, the default: none are
+    /// drawn). The <c>gan-notes train</c> command sets <c>GanNotes.Plots.RunCharts</c>.
+    /// </summary>
+    public IRunCharts? Charts { get; set; }
 
     /// <summary>Starts a new run in <paramref name="directory"/>, which must not exist or be empty.</summary>
     /// <remarks>The data is loaded and the networks built before anything is written, so a failure leaves no folder behind.</remarks>
@@ -160,7 +162,7 @@ public sealed class TrainingRun
                 string? sample = null;
                 if (Recipe.IsSampleEpoch(epoch))
                 {
-                    sample = WriteSample(epoch, progress);
+                    sample = Charts?.WriteSample(this, epoch, RunFolder.SamplePath(Directory, epoch), progress);
                     if (Recipe.KeepSampleCheckpoints)
                     {
                         GanCheckpoint.Save(Trainer, RunFolder.EpochCheckpointPath(Directory, epoch));
@@ -172,7 +174,7 @@ public sealed class TrainingRun
                 epochRecords.Clear();
             }
         }
-        WriteLossPlots(progress);
+        Charts?.WriteLosses(this, progress);
         return new TrainingResult(TrainingOutcome.Completed, Trainer.Step, Trainer.Epoch, checkpoint);
     }
 
@@ -187,56 +189,6 @@ public sealed class TrainingRun
         foreach (var optimizer in new[] { Trainer.OptimizerG, Trainer.OptimizerD })
         {
             ((Sgd)optimizer).Momentum = momentum;
-        }
-    }
-
-    private string? WriteSample(int epoch, IProgress<TrainingEvent>? progress)
-    {
-        string path = RunFolder.SamplePath(Directory, epoch);
-        if (!Recipe.IsToy)
-        {
-            RunPlots.SaveImageGrid(Trainer, path);
-            return path;
-        }
-        return ChartsAvailable(progress) && TrySaveChart(RunPlots.SampleFigure(Trainer, Recipe, epoch), path, progress) ? path : null;
-    }
-
-    private void WriteLossPlots(IProgress<TrainingEvent>? progress)
-    {
-        var figure = RunPlots.LossFigure(RunHistory.Read(RunFolder.HistoryPath(Directory)));
-        figure.SaveHtml(RunFolder.LossHtmlPath(Directory), RunPlots.HtmlPlotly());
-        if (ChartsAvailable(progress))
-        {
-            TrySaveChart(figure, RunFolder.LossPngPath(Directory), progress);
-        }
-    }
-
-    private bool ChartsAvailable(IProgress<TrainingEvent>? progress)
-    {
-        if (chartsAvailable is null)
-        {
-            chartsAvailable = ChartImages && Plots.FigureExport.IsAvailable;
-            if (ChartImages && chartsAvailable == false)
-            {
-                progress?.Report(new TrainingWarning(RunPlots.NoChromiumWarning));
-            }
-        }
-        return chartsAvailable.Value;
-    }
-
-    private bool TrySaveChart(Plots.Figure figure, string path, IProgress<TrainingEvent>? progress)
-    {
-        try
-        {
-            figure.SavePng(path, figure.Layout.Width, figure.Layout.Height);
-            return true;
-        }
-        catch (Exception e) when (e is InvalidOperationException or TimeoutException or FileNotFoundException)
-        {
-            // A chart is not worth stopping training for; stop trying after the first failure.
-            chartsAvailable = false;
-            progress?.Report(new TrainingWarning($"chart images skipped from now on: {e.Message}"));
-            return false;
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using GanNotes.Gan;
+using GanNotes.Plots;
 using GanNotes.Tests.Gan;
 using GanNotes.Tests.Plots;
 using static GanNotes.Tests.Cli.CliRunner;
@@ -18,10 +19,10 @@ public sealed class TrainedRunsFixture : IDisposable
         ImageRun = temp.Combine("images");
         ToyRun = temp.Combine("toy");
         var images = TrainingRun.Create(TinyRuns.Images(epochs: 1), ImageRun, data);
-        images.ChartImages = false;
+        images.Charts = new RunCharts { ChartImages = false };
         images.Train();
         var toy = TrainingRun.Create(TinyRuns.Toy1D(epochs: 1), ToyRun);
-        toy.ChartImages = false;
+        toy.Charts = new RunCharts { ChartImages = false };
         toy.Train();
     }
 

@@ -19,6 +19,7 @@ public sealed class TrainingRunTests : IDisposable
         var events = new List<TrainingEvent>();
 
         var run = TrainingRun.Create(TinyRuns.Images(epochs: 2), dir, data);
+        run.Charts = new RunCharts();
         var result = run.Train(TinyRuns.Collect(events));
 
         Assert.Equal(new TrainingResult(TrainingOutcome.Completed, 8, 2, RunFolder.LastCheckpointPath(dir)), result);
@@ -53,10 +54,26 @@ public sealed class TrainingRunTests : IDisposable
     }
 
     [Fact]
+    public void Train_WithoutCharts_WritesTheRunButNoPictures()
+    {
+        // Gan draws nothing itself: the pictures come from Charts (GanNotes.Plots.RunCharts).
+        string data = TinyRuns.WriteFashionFixture(temp);
+        string dir = temp.Combine("plain");
+
+        TrainingRun.Create(TinyRuns.Images(epochs: 1), dir, data).Train();
+
+        Assert.True(File.Exists(RunFolder.LastCheckpointPath(dir)));
+        Assert.Equal(4, RunHistory.Read(RunFolder.HistoryPath(dir)).Count); // one epoch of 4 steps
+        Assert.False(File.Exists(RunFolder.SamplePath(dir, 1)));
+        Assert.False(File.Exists(RunFolder.LossHtmlPath(dir)));
+    }
+
+    [Fact]
     public void Train_ToyRun_KeepsSampleCheckpointsAndChartsWhenAvailable()
     {
         string dir = temp.Combine("toy");
         var run = TrainingRun.Create(TinyRuns.Toy1D(epochs: 2), dir);
+        run.Charts = new RunCharts();
         run.Train();
 
         Assert.Equal([1, 2], RunFolder.EpochCheckpoints(dir).Select(c => c.Epoch));
@@ -74,14 +91,14 @@ public sealed class TrainingRunTests : IDisposable
         // SGD with the paper's momentum ramp, so the ramp's state across the resume is tested too.
         var recipe = TinyRuns.Images(epochs: 2) with { Optimizer = OptimizerKind.Sgd, Lr = 0.05f, MomentumRampEpochs = 2, SampleEvery = 1 };
         var whole = TrainingRun.Create(recipe, temp.Combine("whole"), data);
-        whole.ChartImages = false;
+        whole.Charts = new RunCharts { ChartImages = false };
         whole.Train();
 
         var first = TrainingRun.Create(recipe with { Epochs = 1 }, temp.Combine("split"), data);
-        first.ChartImages = false;
+        first.Charts = new RunCharts { ChartImages = false };
         first.Train();
         var second = TrainingRun.Resume(temp.Combine("split"), epochs: 2, dataDirectory: data);
-        second.ChartImages = false;
+        second.Charts = new RunCharts { ChartImages = false };
         Assert.Equal(4, second.Trainer.Step);
         second.Train();
 
@@ -97,12 +114,12 @@ public sealed class TrainingRunTests : IDisposable
     {
         var recipe = TinyRuns.Toy1D(epochs: 3);
         var whole = TrainingRun.Create(recipe, temp.Combine("whole"));
-        whole.ChartImages = false;
+        whole.Charts = new RunCharts { ChartImages = false };
         whole.Train();
 
         using var cancel = new CancellationTokenSource();
         var run = TrainingRun.Create(recipe, temp.Combine("cut"));
-        run.ChartImages = false;
+        run.Charts = new RunCharts { ChartImages = false };
         var result = run.Train(TinyRuns.Collect([], e =>
         {
             if (e is StepCompleted { Record.Step: 6 })
@@ -117,7 +134,7 @@ public sealed class TrainingRunTests : IDisposable
         Assert.False(File.Exists(RunFolder.LossHtmlPath(temp.Combine("cut"))));
         var resumed = TrainingRun.Resume(temp.Combine("cut"));
         Assert.Equal(6, resumed.Trainer.Step);
-        resumed.ChartImages = false;
+        resumed.Charts = new RunCharts { ChartImages = false };
         resumed.Train();
         Assert.Equal(File.ReadAllBytes(temp.Combine("whole", "history.csv")), File.ReadAllBytes(temp.Combine("cut", "history.csv")));
         Assert.Equal(File.ReadAllBytes(RunFolder.LastCheckpointPath(temp.Combine("whole"))), File.ReadAllBytes(RunFolder.LastCheckpointPath(temp.Combine("cut"))));
@@ -128,12 +145,12 @@ public sealed class TrainingRunTests : IDisposable
     {
         string dir = temp.Combine("run");
         var run = TrainingRun.Create(TinyRuns.Toy1D(epochs: 1), dir);
-        run.ChartImages = false;
+        run.Charts = new RunCharts { ChartImages = false };
         run.Train();
         byte[] good = File.ReadAllBytes(RunFolder.LastCheckpointPath(dir));
 
         var wild = TrainingRun.Resume(dir, epochs: 3, lr: 1e30f);
-        wild.ChartImages = false;
+        wild.Charts = new RunCharts { ChartImages = false };
         var ex = Assert.Throws<TrainingDivergedException>(() => wild.Train());
 
         Assert.InRange(ex.Step, 5, 12);
@@ -179,7 +196,7 @@ public sealed class TrainingRunTests : IDisposable
     {
         string dir = temp.Combine("run");
         var run = TrainingRun.Create(TinyRuns.Toy1D(epochs: 2), dir);
-        run.ChartImages = false;
+        run.Charts = new RunCharts { ChartImages = false };
         run.Train();
         var ex = Assert.Throws<InvalidRecipeException>(() => TrainingRun.Resume(dir, epochs: 1));
         Assert.Equal("epochs", ex.Problem?.Setting);
@@ -191,7 +208,7 @@ public sealed class TrainingRunTests : IDisposable
     {
         string dir = temp.Combine("run");
         var run = TrainingRun.Create(TinyRuns.Toy1D(epochs: 1), dir);
-        run.ChartImages = false;
+        run.Charts = new RunCharts { ChartImages = false };
         run.Train();
         // A crash in epoch 2: two more whole lines and half of a third.
         File.AppendAllText(RunFolder.HistoryPath(dir), "5,1.25,0.7,0.7,0.5,0.5,1,1\n6,1.5,0.7,0.7,0.5,0.5,1,1\n7,1.7");

@@ -1,7 +1,7 @@
 using GanNotes.Data;
-using GanNotes.Plots;
+using GanNotes.Gan;
 
-namespace GanNotes.Gan;
+namespace GanNotes.Plots;
 
 /// <summary>
 /// The figures of a training run: the loss curves, and G's samples at an epoch (an image grid

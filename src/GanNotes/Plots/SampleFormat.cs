@@ -1,4 +1,4 @@
-namespace GanNotes.Gan;
+namespace GanNotes.Plots;
 
 /// <summary>A file format for exported generator samples.</summary>
 public enum SampleFormat

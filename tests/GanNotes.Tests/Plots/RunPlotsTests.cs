@@ -1,8 +1,8 @@
 using GanNotes.Gan;
 using GanNotes.Plots;
-using GanNotes.Tests.Plots;
+using GanNotes.Tests.Gan;
 
-namespace GanNotes.Tests.Gan;
+namespace GanNotes.Tests.Plots;
 
 public sealed class RunPlotsTests : IDisposable
 {
@@ -39,7 +39,7 @@ public sealed class RunPlotsTests : IDisposable
         string data = TinyRuns.WriteFashionFixture(temp);
         string dir = temp.Combine("run");
         var run = TrainingRun.Create(TinyRuns.Images(epochs: 2), dir, data);
-        run.ChartImages = false;
+        run.Charts = new RunCharts { ChartImages = false };
         run.Train();
         byte[] sample = File.ReadAllBytes(RunFolder.SamplePath(dir, 2));
         File.Delete(RunFolder.SamplePath(dir, 2));
@@ -61,7 +61,7 @@ public sealed class RunPlotsTests : IDisposable
         string dir = temp.Combine("ring");
         var recipe = TinyRuns.Toy1D(epochs: 1) with { Dataset = GanDataset.Ring2D };
         var run = TrainingRun.Create(recipe, dir);
-        run.ChartImages = false;
+        run.Charts = new RunCharts { ChartImages = false };
         run.Train();
         var figure = RunPlots.SampleFigure(run.Trainer, recipe, 1);
         Assert.Equal(["p_data samples", "p_g: G(z) samples"], figure.Traces.Select(t => t.Name));

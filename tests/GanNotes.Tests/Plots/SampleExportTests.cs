@@ -2,10 +2,11 @@ using System.Buffers.Binary;
 using System.Text;
 using GanNotes.Data;
 using GanNotes.Gan;
+using GanNotes.Plots;
 using GanNotes.Tensors;
-using GanNotes.Tests.Plots;
+using GanNotes.Tests.Gan;
 
-namespace GanNotes.Tests.Gan;
+namespace GanNotes.Tests.Plots;
 
 public sealed class SampleExportTests : IDisposable
 {
@@ -96,7 +97,7 @@ public sealed class SampleExportTests : IDisposable
     {
         string dir = temp.Combine("run");
         var run = TrainingRun.Create(TinyRuns.Toy1D(epochs: 1), dir);
-        run.ChartImages = false;
+        run.Charts = new RunCharts { ChartImages = false };
         run.Train();
         var trainer = RunFolder.LoadForSampling(dir);
 

@@ -1,11 +1,11 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
+using GanNotes.Gan;
 using GanNotes.IO;
-using GanNotes.Plots;
 using GanNotes.Tensors;
 
-namespace GanNotes.Gan;
+namespace GanNotes.Plots;
 
 /// <summary>
 /// Draws samples G(z) from a trained generator and writes them as PNG grids, IDX ubyte files
