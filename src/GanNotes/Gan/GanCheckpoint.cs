@@ -27,7 +27,7 @@ public static class GanCheckpoint
         {
             foreach (var (name, t) in items)
             {
-                tensors.Add(new(prefix + name, new SafetensorsTensor([.. t.Shape], t.ToArray())));
+                tensors.Add(new(prefix + name, new SafetensorsTensor([.. t.Shape], t.ValuesForReading())));
             }
         }
         Add("G.", trainer.G.StateDict());

@@ -108,6 +108,14 @@ public sealed partial class Tensor
         return result;
     }
 
+    /// <summary>
+    /// The values in row-major order for reading only, as <see cref="ToArray"/> but without a
+    /// copy where the tensor's own CPU array holds exactly its values (saving a model or a
+    /// checkpoint writes them straight from the tensors). The caller must not change the array.
+    /// </summary>
+    internal float[] ValuesForReading() =>
+        Storage is CpuStorage cpu && cpu.Data.Length == NumElements ? cpu.Data : ToArray();
+
     /// <summary>A copy of a 2-D tensor's values as a [rows, columns] array.</summary>
     /// <exception cref="InvalidOperationException">The tensor is not 2-D.</exception>
     public float[,] ToArray2D()

@@ -24,7 +24,7 @@ public static class ModuleSerializationExtensions
     {
         ArgumentNullException.ThrowIfNull(module);
         var tensors = module.StateDict().Select(p =>
-            KeyValuePair.Create(p.Key, new SafetensorsTensor([.. p.Value.Shape], p.Value.ToArray())));
+            KeyValuePair.Create(p.Key, new SafetensorsTensor([.. p.Value.Shape], p.Value.ValuesForReading())));
         Safetensors.Write(path, tensors, new Dictionary<string, string> { ["format"] = "pt" });
     }
 
