@@ -137,17 +137,16 @@ internal sealed partial class CpuKernels : IKernels
         }
     }
 
-    public void MatMul(Tensor a, bool transposeA, Tensor b, bool transposeB, Tensor c, bool accumulate)
-    {
-        int m = c.ShapeArray[0], n = c.ShapeArray[1];
-        int k = transposeA ? a.ShapeArray[0] : a.ShapeArray[1];
-        Gemm.Multiply(transposeA, transposeB, m, n, k, a.Data, b.Data, c.Data, accumulate);
-    }
+    public void MatMul(Tensor a, bool transposeA, Tensor b, bool transposeB, Tensor c, bool accumulate) =>
+        Product(a, transposeA, b, transposeB, c, accumulate, rowBias: null);
 
-    public void AddMatMul(Tensor bias, Tensor a, bool transposeA, Tensor b, bool transposeB, Tensor c)
+    public void AddMatMul(Tensor bias, Tensor a, bool transposeA, Tensor b, bool transposeB, Tensor c) =>
+        Product(a, transposeA, b, transposeB, c, accumulate: false, bias.Data);
+
+    private static void Product(Tensor a, bool transposeA, Tensor b, bool transposeB, Tensor c, bool accumulate, float[]? rowBias)
     {
         int m = c.ShapeArray[0], n = c.ShapeArray[1];
         int k = transposeA ? a.ShapeArray[0] : a.ShapeArray[1];
-        Gemm.Multiply(transposeA, transposeB, m, n, k, a.Data, b.Data, c.Data, accumulate: false, rowBias: bias.Data);
+        Gemm.Multiply(transposeA, transposeB, m, n, k, a.Data, b.Data, c.Data, accumulate, rowBias);
     }
 }

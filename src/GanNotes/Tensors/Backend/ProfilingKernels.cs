@@ -150,16 +150,21 @@ internal sealed class ProfilingKernels(IKernels inner) : IKernels
     {
         var t = Begin();
         inner.MatMul(a, transposeA, b, transposeB, c, accumulate);
-        int k = transposeA ? a.ShapeArray[0] : a.ShapeArray[1];
-        End($"MatMul{(transposeA ? "T" : "N")}{(transposeB ? "T" : "N")} {c.ShapeArray[0]}x{c.ShapeArray[1]}x{k}", t);
+        End(ProductName(a, transposeA, transposeB, c), t);
     }
 
     public void AddMatMul(Tensor bias, Tensor a, bool transposeA, Tensor b, bool transposeB, Tensor c)
     {
         var t = Begin();
         inner.AddMatMul(bias, a, transposeA, b, transposeB, c);
+        End(ProductName(a, transposeA, transposeB, c), t); // the product's row, bias included
+    }
+
+    /// <summary>A product's row in the profile, keyed by its shape: <c>MatMulNT 128x784x1024</c> is m x n x k.</summary>
+    private static string ProductName(Tensor a, bool transposeA, bool transposeB, Tensor c)
+    {
         int k = transposeA ? a.ShapeArray[0] : a.ShapeArray[1];
-        End($"MatMul{(transposeA ? "T" : "N")}{(transposeB ? "T" : "N")} {c.ShapeArray[0]}x{c.ShapeArray[1]}x{k}", t); // the product's row, bias included
+        return $"MatMul{(transposeA ? "T" : "N")}{(transposeB ? "T" : "N")} {c.ShapeArray[0]}x{c.ShapeArray[1]}x{k}";
     }
 
     public void Transpose2D(Tensor x, Tensor y)

@@ -20,9 +20,8 @@ public sealed partial class Tensor
         var y = Uninitialized([m, n], a.Device);
         a.Kernels.MatMul(a, transposeA, b, transposeB, y, accumulate: false);
         return Autograd.Record(y, "MmBackward", [a, b], g => [
-            // Y = A B: dA = G B^T, dB = A^T G (with the transposes of op folded in).
-            Autograd.NeedsGrad(a) ? (transposeA ? MatMul(b, transposeB, g, true) : MatMul(g, false, b, !transposeB)) : null,
-            Autograd.NeedsGrad(b) ? (transposeB ? MatMul(g, true, a, transposeA) : MatMul(a, !transposeA, g, false)) : null],
+            ProductGradA(a, transposeA, b, transposeB, g),
+            ProductGradB(a, transposeA, b, transposeB, g)],
             freshInputGrads: true);
     }
 
@@ -49,10 +48,18 @@ public sealed partial class Tensor
         a.Kernels.AddMatMul(bias, a, transposeA, b, transposeB, y);
         return Autograd.Record(y, "AddmmBackward", [bias, a, b], g => [
             Autograd.NeedsGrad(bias) ? g.SumTo(bias.shape) : null, // a reduction of the rank-2 g: a new tensor
-            Autograd.NeedsGrad(a) ? (transposeA ? MatMul(b, transposeB, g, true) : MatMul(g, false, b, !transposeB)) : null,
-            Autograd.NeedsGrad(b) ? (transposeB ? MatMul(g, true, a, transposeA) : MatMul(a, !transposeA, g, false)) : null],
+            ProductGradA(a, transposeA, b, transposeB, g),
+            ProductGradB(a, transposeA, b, transposeB, g)],
             freshInputGrads: true);
     }
+
+    // Y = op(A) op(B): dA = G op(B)^T and dB = op(A)^T G, with the transposes of op folded
+    // into the products; null where the backward pass needs no gradient.
+    private static Tensor? ProductGradA(Tensor a, bool transposeA, Tensor b, bool transposeB, Tensor g) =>
+        !Autograd.NeedsGrad(a) ? null : transposeA ? MatMul(b, transposeB, g, true) : MatMul(g, false, b, !transposeB);
+
+    private static Tensor? ProductGradB(Tensor a, bool transposeA, Tensor b, bool transposeB, Tensor g) =>
+        !Autograd.NeedsGrad(b) ? null : transposeB ? MatMul(g, true, a, transposeA) : MatMul(a, !transposeA, g, false);
 
     /// <summary>(m, n) of op(a) op(b), after checking both are 2-D with matching inner sizes.</summary>
     private static (int M, int N) ProductShape(Tensor a, bool transposeA, Tensor b, bool transposeB, string op)
