@@ -1,6 +1,3 @@
-using System.Text;
-using GanNotes.IO;
-
 namespace GanNotes.Plots;
 
 // Writing a figure out: HTML (interactive) and PNG (static, rendered by headless Chromium).

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using GanNotes.IO;
 
 namespace GanNotes.Plots;
