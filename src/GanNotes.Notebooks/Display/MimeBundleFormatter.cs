@@ -12,8 +12,9 @@ internal static class MimeBundleFormatter
     /// <summary>
     /// Formats <paramref name="value"/>. Mime types: those asked for; else the attribute's
     /// <c>PreferredMimeTypes</c>; else every mime type the type has a formatter for (.NET
-    /// Interactive would show only its default, text/html); else text/plain. Strings and values
-    /// without formatters are text/plain; <see cref="HtmlString"/> is text/html.
+    /// Interactive would show only its default, text/html); else text/html, as .NET Interactive
+    /// shows a value without a formatter (numbers, null, records, lists: their text in a
+    /// <c>pre</c> block). Strings are text/plain; <see cref="HtmlString"/> is text/html.
     /// </summary>
     /// <exception cref="InvalidOperationException">A mime type was asked for that nothing can produce.</exception>
     public static MimeBundle Format(object? value, IReadOnlyList<string>? requestedMimeTypes)
@@ -23,7 +24,10 @@ internal static class MimeBundleFormatter
         switch (value)
         {
             case null:
-                bundle.Add(PlainText.MimeType, PlainText.NullText);
+                foreach (var mimeType in requested.DefaultIfEmpty(PlainText.HtmlMimeType))
+                {
+                    bundle.Add(mimeType, mimeType == PlainText.HtmlMimeType ? PlainText.FormatAsHtml(null) : PlainText.NullText);
+                }
                 return bundle;
             case string text:
                 foreach (var mimeType in requested.DefaultIfEmpty(PlainText.MimeType))
@@ -46,6 +50,11 @@ internal static class MimeBundleFormatter
         var mimeTypes = explicitRequest
             ? requested
             : set.PreferredMimeTypes?.ToList() ?? relevant.Select(f => f.MimeType).Distinct().ToList();
+        if (mimeTypes.Count == 0)
+        {
+            // No formatter of its own: .NET Interactive's default mime type, text/html.
+            mimeTypes = [PlainText.HtmlMimeType];
+        }
 
         foreach (var mimeType in mimeTypes)
         {

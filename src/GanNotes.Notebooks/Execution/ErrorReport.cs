@@ -49,6 +49,14 @@ internal static class ErrorReport
         return new CellError(name, e.Message, traceback, line, $"{name}: {firstMessageLine}");
     }
 
+    /// <summary>
+    /// The stderr text .NET Interactive's Jupyter kernel writes for a submission's diagnostics:
+    /// each one as Roslyn prints it, separated by a blank line, with a line break before and a
+    /// blank line after (dotnet/interactive, Jupyter/ExecuteRequestHandler.cs).
+    /// </summary>
+    public static string DiagnosticsText(IEnumerable<Diagnostic> diagnostics) =>
+        "\n" + string.Join("\n\n", diagnostics.Select(Describe)) + "\n\n";
+
     /// <summary>The error of a cell that ran past the time limit.</summary>
     public static CellError Timeout(int cellNumber, TimeSpan limit)
     {

@@ -77,6 +77,14 @@ internal sealed class ScriptSession
                 ? script.RunAsync(globals: null, catchException: _ => true)
                 : script.RunFromAsync(state, catchException: _ => true))
             .GetAwaiter().GetResult();
+        // .NET Interactive reports every diagnostic of the submission, warnings included, on
+        // stderr once the cell has run (before its result or exception), so our runner does too:
+        // a cell with a warning is not clean in Polyglot, and must not look clean here.
+        var diagnostics = script.GetCompilation().GetDiagnostics();
+        if (diagnostics.Length > 0)
+        {
+            outputs.WriteStream("stderr", ErrorReport.DiagnosticsText(diagnostics));
+        }
         if (next.Exception is { } exception)
         {
             return ErrorReport.FromException(exception, file, NotebookFolder);

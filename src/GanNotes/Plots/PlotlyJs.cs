@@ -6,8 +6,8 @@ namespace GanNotes.Plots;
 /// </summary>
 /// <remarks>
 /// The local file is npm's <c>plotly.js-dist-min</c>, pinned in
-/// <c>src/GanNotes/Plots/js/package.json</c> and installed with
-/// <c>npm ci --prefix src/GanNotes/Plots/js</c>; the build copies it next to GanNotes.dll.
+/// <c>src/GanNotes/Plots/js/package.json</c> and shipped gzipped beside it
+/// (<c>plotly.min.js.gz</c>, MIT licence); the build unpacks it next to GanNotes.dll.
 /// <see cref="LocatePath"/> looks for it in this order: the file named by the
 /// <c>GANNOTES_PLOTLYJS</c> environment variable; <c>plotly.min.js</c> next to the
 /// GanNotes assembly; <c>src/GanNotes/Plots/js/node_modules/plotly.js-dist-min/plotly.min.js</c>
@@ -17,6 +17,9 @@ public sealed class PlotlyJs
 {
     /// <summary>The plotly.js version pinned in <c>Plots/js/package.json</c> and used for CDN URLs.</summary>
     public const string Version = "3.7.0";
+
+    /// <summary>The SHA-256 of plotly.min.js in npm's <c>plotly.js-dist-min</c> at <see cref="Version"/>, the file shipped gzipped.</summary>
+    public const string Sha256 = "8ef4c6ab1369f0019611cbcd2d5b8aafef23e5d19ef58c39d4b4249831fe2180";
 
     /// <summary>The environment variable that names a plotly.min.js file to use.</summary>
     public const string EnvironmentVariable = "GANNOTES_PLOTLYJS";
@@ -107,7 +110,7 @@ public sealed class PlotlyJs
     }
 
     internal static string NotFoundMessage =>
-        $"plotly.js {Version} was not found: run 'npm ci --prefix src/GanNotes/Plots/js' in the GanNotes repository and rebuild, or set {EnvironmentVariable} to a plotly.min.js file.";
+        $"plotly.js {Version} was not found next to GanNotes.dll: rebuild GanNotes (the build unpacks src/GanNotes/Plots/js/plotly.min.js.gz), or set {EnvironmentVariable} to a plotly.min.js file.";
 
     /// <summary>The local plotly.min.js (search order in the remarks).</summary>
     /// <exception cref="FileNotFoundException">It cannot be found; the message says how to get it.</exception>

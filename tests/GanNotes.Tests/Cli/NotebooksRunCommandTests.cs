@@ -53,7 +53,7 @@ public sealed class NotebooksRunCommandTests : IDisposable
         string written = Path.Combine(outputFolder, "runner-fixture.ipynb");
         NbformatSchema.AssertValid(written);
         var cells = JsonNode.Parse(File.ReadAllText(written))!["cells"]!.AsArray();
-        Assert.Equal("21", cells[3]!["outputs"]![0]!["data"]!["text/plain"]![0]!.GetValue<string>());
+        Assert.Equal("<div class=\"dni-plaintext\"><pre>21</pre></div>", cells[3]!["outputs"]![0]!["data"]!["text/html"]![0]!.GetValue<string>());
         Assert.Contains("  cell 4 of 10: ok (", output, StringComparison.Ordinal);
         Assert.Contains(
             $"  note: {notebook}: cell 8 is a fsharp cell: the C# runner does not run it and keeps its outputs\n",
@@ -159,9 +159,9 @@ public sealed class NotebooksRunCommandTests : IDisposable
 
         Assert.Equal(1, code); // the fixtures include failing notebooks
         var started = Lines(output).Where(l => l.StartsWith('[') && !l.Contains(": ", StringComparison.Ordinal)).ToList();
-        string[] expected = ["compile-error", "nuget-reference", "roundtrip", "runner-fixture", "runtime-error", "timeout"];
+        string[] expected = ["compile-error", "engine-parity", "nuget-reference", "roundtrip", "runner-fixture", "runtime-error", "timeout"];
         Assert.Equal(
-            expected.Select((name, i) => $"[{i + 1}/6] {Path.Combine(folder.Path, name + ".ipynb")}"),
+            expected.Select((name, i) => $"[{i + 1}/{expected.Length}] {Path.Combine(folder.Path, name + ".ipynb")}"),
             started);
         Assert.Equal(4, Lines(error).Length); // compile, nuget, runtime, timeout; nothing about the checkpoint
         Assert.Empty(Directory.EnumerateFiles(folder.Path, "*.tmp", SearchOption.AllDirectories));

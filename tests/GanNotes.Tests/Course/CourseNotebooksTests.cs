@@ -32,12 +32,47 @@ public class CourseNotebooksTests
                 new NotebookRunOptions { Quick = true, OutputPath = output, CellTimeout = TimeSpan.FromMinutes(5) });
             Assert.True(result.Succeeded, $"{name}: {result.Error}");
             NbformatSchema.AssertValid(output);
+            var stderr = SavedOutputs.Read(JsonNode.Parse(File.ReadAllText(output))!).Where(o => o.Type == "stream:stderr").ToList();
+            Assert.True(stderr.Count == 0, $"{name} wrote to stderr in our runner:\n{string.Join('\n', stderr)}");
         }
         finally
         {
             File.Delete(output);
         }
     }
+
+    /// <summary>
+    /// The same quick run in the .NET Interactive kernel (Polyglot Notebooks' engine), through
+    /// Jupyter's nbclient, with the quick settings assigned in a cell injected after the
+    /// parameters cell as papermill does it: no error, nothing on stderr (compiler warnings
+    /// included), and every chart of the committed notebook there with its static image.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Notebook_QuickModeInPolyglotKernel_RunsCleanWithEveryChart(string name)
+    {
+        string path = Path.Combine(NotebooksFolder(), name);
+        var committed = JsonNode.Parse(File.ReadAllText(path))!;
+        string quickSettings = string.Concat(committed["metadata"]!["gan_notes"]!["quick"]!.AsObject()
+            .Select(p => $"{p.Key} = {CSharpLiteral(p.Value!)};\n"));
+        using var temp = new TempDirectory("gannotes-course-kernel-");
+        var (executed, _) = PolyglotKernel.Run(path, temp.Combine(name), quickSettings);
+
+        var outputs = SavedOutputs.Read(executed);
+        var unclean = outputs.Where(o => o.Type is "error" or "stream:stderr").ToList();
+        Assert.True(unclean.Count == 0, $"{name} in the .NET Interactive kernel:\n{string.Join('\n', unclean)}");
+        var charts = outputs.Where(o => o.IsChart).ToList();
+        Assert.Equal(SavedOutputs.Read(committed).Count(o => o.IsChart), charts.Count);
+        Assert.All(charts, chart => Assert.Equal(["image/png", "text/html", "text/plain"], chart.MimeTypes));
+    }
+
+    private static string CSharpLiteral(JsonNode value) => value.GetValueKind() switch
+    {
+        System.Text.Json.JsonValueKind.String => value.ToJsonString(),
+        System.Text.Json.JsonValueKind.True => "true",
+        System.Text.Json.JsonValueKind.False => "false",
+        _ => value.ToJsonString(),
+    };
 
     [Theory]
     [MemberData(nameof(Notebooks))]

@@ -61,17 +61,27 @@ namespace GanNotes.Tests.Notebooks
         }
 
         [Fact]
-        public void Format_ValuesWithoutFormatters_AreTextPlain()
+        public void Format_ValuesWithoutFormatters_AreTextHtmlAsInDotnetInteractive()
         {
-            Assert.Equal("hello", Format("hello")["text/plain"]);
-            Assert.Equal("<null>", Format(null)["text/plain"]);
-            Assert.Equal("0.5", Format(0.5)["text/plain"]);
-            Assert.Equal("[ 1, 2, 3 ]", Format(new List<int> { 1, 2, 3 })["text/plain"]);
-            Assert.Equal("[ [a, 1] ]", Format(new Dictionary<string, int> { ["a"] = 1 })["text/plain"]);
-            Assert.EndsWith(", 19 ... (5 more) ]", Format(Enumerable.Range(0, 25).ToArray())["text/plain"], StringComparison.Ordinal);
-            Assert.Equal(typeof(Plain).FullName, Format(new Plain())["text/plain"]);
+            Assert.Equal("hello", Assert.Single(Format("hello"), e => e.Key == "text/plain").Value);
+            Assert.Equal(Pre("&lt;null&gt;"), Format(null)["text/html"]);
+            Assert.Equal(Pre("0.5"), Format(0.5)["text/html"]);
+            Assert.Equal(Pre("[ 1, 2, 3 ]"), Format(new List<int> { 1, 2, 3 })["text/html"]);
+            Assert.Equal(Pre("[ [a, 1] ]"), Format(new Dictionary<string, int> { ["a"] = 1 })["text/html"]);
+            Assert.EndsWith(", 19 ... (5 more) ]</pre></div>", Format(Enumerable.Range(0, 25).ToArray())["text/html"], StringComparison.Ordinal);
+            Assert.Equal(Pre(typeof(Plain).FullName!), Format(new Plain())["text/html"]);
             Assert.Single(Format(new Plain()));
         }
+
+        [Fact]
+        public void Format_ValuesWithoutFormattersAsTextPlain_TheirText()
+        {
+            Assert.Equal("<null>", Format(null, "text/plain")["text/plain"]);
+            Assert.Equal("0.5", Format(0.5, "text/plain")["text/plain"]);
+            Assert.Equal("[ 1, 2, 3 ]", Format(new List<int> { 1, 2, 3 }, "text/plain")["text/plain"]);
+        }
+
+        private static string Pre(string encoded) => $"<div class=\"dni-plaintext\"><pre>{encoded}</pre></div>";
 
         [Fact]
         public void Format_HtmlString_IsTextHtml()

@@ -90,9 +90,30 @@ public sealed class NotebookKernelTests : IDisposable
     [Fact]
     public async Task TrailingNullOrVoid_NullShownVoidNot()
     {
-        var outputs = await RunCellsAsync("(string?)null", "Console.WriteLine(\"x\")");
+        var outputs = await RunCellsAsync("(string)null", "Console.WriteLine(\"x\")");
 
-        Assert.Equal("<null>", Data(outputs[0][0], "text/plain"));
+        Assert.Equal("<div class=\"dni-plaintext\"><pre>&lt;null&gt;</pre></div>", Data(outputs[0][0], "text/html"));
         Assert.Equal("stream", Assert.Single(outputs[1])!["output_type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task CompilerWarnings_OnStderrAsTheKernelWritesThem_NullableOffUnlessEnabled()
+    {
+        var outputs = await RunCellsAsync(
+            "string? name = null;",
+            "#nullable enable\nstring? other = null;",
+            "#pragma warning disable CS0168\nvoid F() { int unused; }",
+            "void G() { int unused; }\n\"ran\"");
+
+        var warning = Assert.Single(outputs[0])!;
+        Assert.Equal("stderr", warning["name"]!.GetValue<string>());
+        Assert.Equal(
+            "\n(1,7): warning CS8632: The annotation for nullable reference types should only be used in code within a '#nullable' annotations context.\n\n",
+            string.Concat(warning["text"]!.AsArray().Select(l => l!.GetValue<string>())));
+        Assert.Empty(outputs[1]);
+        Assert.Empty(outputs[2]);
+        // The warning comes after the cell has run and before its result, as in the kernel.
+        Assert.Equal(["stream", "execute_result"], outputs[3].Select(o => o!["output_type"]!.GetValue<string>()));
+        Assert.Contains("(1,16): warning CS0168", string.Concat(outputs[3][0]!["text"]!.AsArray().Select(l => l!.GetValue<string>())), StringComparison.Ordinal);
     }
 }

@@ -83,7 +83,7 @@ public sealed class NotebookRunnerTests : IDisposable
         // Cell 4 had a stale result (execution count 99); it now holds total + 1 = 2 * 10 + 1.
         var result = Outputs(cells, 4).Single()!;
         Assert.Equal("execute_result", result["output_type"]!.GetValue<string>());
-        Assert.Equal("21", Text(result["data"]!["text/plain"]));
+        Assert.Equal("<div class=\"dni-plaintext\"><pre>21</pre></div>", Text(result["data"]!["text/html"]));
         Assert.Equal(3, result["execution_count"]!.GetValue<int>());
         Assert.Equal(3, cells[3]!["execution_count"]!.GetValue<int>());
         Assert.Equal(1, cells[1]!["execution_count"]!.GetValue<int>());

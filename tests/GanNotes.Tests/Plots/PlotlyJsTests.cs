@@ -44,6 +44,15 @@ public class PlotlyJsTests
     }
 
     [Fact]
+    public void BuiltCopy_UnpackedFromShippedArchive_IsNpmsPinnedFile()
+    {
+        // The build unpacks Plots/js/plotly.min.js.gz; its hash is that of plotly.min.js in
+        // npm's plotly.js-dist-min 3.7.0 (the package the lock file pins).
+        byte[] script = File.ReadAllBytes(PlotlyJs.LocatePath());
+        Assert.Equal(PlotlyJs.Sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(script)));
+    }
+
+    [Fact]
     public void TryLocatePath_RepositoryCheckout_FoundByWalkingUp()
     {
         var root = Directory.CreateTempSubdirectory("gannotes-test-");
@@ -62,13 +71,14 @@ public class PlotlyJsTests
     }
 
     [Fact]
-    public void TryLocatePath_NothingInstalled_NullAndMessageSaysNpmCi()
+    public void TryLocatePath_NothingInstalled_NullAndMessageSaysRebuild()
     {
         var empty = Directory.CreateTempSubdirectory("gannotes-test-");
         try
         {
             Assert.Null(PlotlyJs.TryLocatePath(null, empty.FullName));
-            Assert.Contains("npm ci --prefix src/GanNotes/Plots/js", PlotlyJs.NotFoundMessage, StringComparison.Ordinal);
+            Assert.Contains("rebuild GanNotes", PlotlyJs.NotFoundMessage, StringComparison.Ordinal);
+            Assert.Contains("src/GanNotes/Plots/js/plotly.min.js.gz", PlotlyJs.NotFoundMessage, StringComparison.Ordinal);
             Assert.Contains(PlotlyJs.EnvironmentVariable, PlotlyJs.NotFoundMessage, StringComparison.Ordinal);
             Assert.DoesNotContain("\n", PlotlyJs.NotFoundMessage, StringComparison.Ordinal);
         }

@@ -45,6 +45,22 @@ save("runner-fixture.ipynb", [
     cs("Console.Write(\"no newline\");\nConsole.WriteLine(\", then a newline\");\nawait Task.Delay(10);\nConsole.WriteLine(\"after await\");\ndisplay(42, \"text/plain\")"),
 ], {"polyglot_notebook": {"kernelInfo": {"defaultKernelName": "csharp", "items": [{"aliases": [], "name": "csharp"}, {"aliases": [], "languageName": "F#", "name": "fsharp"}]}}})
 
+# Engine parity: run in our runner and in the .NET Interactive kernel, the outputs must agree
+# (EngineParityTests). No errors: nbclient runs on after one, our runner stops.
+save("engine-parity.ipynb", [
+    md("# Engine parity\n\nRuns in both engines; see EngineParityTests."),
+    cs("#r \"GanFixture.dll\"\nint count = 3;\nConsole.WriteLine($\"count = {count}\");"),
+    cs("Console.Error.WriteLine(\"a line the cell writes to stderr\");\nConsole.WriteLine(\"and one to stdout\");"),
+    cs("// A nullable annotation outside a #nullable context: warning CS8632 on stderr.\nstring? maybe = null;\nConsole.WriteLine(maybe ?? \"none\");"),
+    cs("#nullable enable\nstring? named = count > 0 ? \"set\" : null;\nConsole.WriteLine(named);"),
+    cs("void Unused()\n{\n    int never; // warning CS0168\n}"),
+    cs("#pragma warning disable CS0168\nvoid Quiet()\n{\n    int never;\n}"),
+    cs("var squares = Enumerable.Range(1, count).Select(i => i * i).ToList();\nConsole.WriteLine(string.Join(\", \", squares));"),
+    cs("record Point(int X, int Y);\nnew Point(1, 2).ToString()"),
+    cs("display(\"displayed text\");\nnew GanFixture.Chart(\"loss\")"),
+    cs("Console.Write(\"no newline\");\nawait Task.Delay(10);\nConsole.WriteLine(\", after await\");"),
+    cs("count * 2"),
+])
 save("compile-error.ipynb", [
     cs("var ok = 1;"),
     cs("var x = ok;\nvar y = nope + 1;"),

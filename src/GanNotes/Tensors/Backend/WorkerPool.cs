@@ -84,6 +84,11 @@ internal static class WorkerPool
                 thread.Start();
                 Workers.Add(thread);
             }
+            // Close the finished job before its fields are overwritten. A worker that read the
+            // old state just before might otherwise see the new job's fields (more parts) beside
+            // the old sequence's part counter, claim a part twice and over-count `completed`, and
+            // the caller would wait for ever. Any claim on the old state now fails its CAS.
+            Interlocked.Exchange(ref state, ((long)sequence << 32) | int.MaxValue);
             (job, jobParts, completed, failure, failedPart) = (work, parts, 0, null, int.MaxValue);
             int seq = unchecked(++sequence);
             Interlocked.Exchange(ref state, ((long)seq << 32) | 1); // publishes the fields above; part 0 is the caller's
@@ -95,7 +100,7 @@ internal static class WorkerPool
                 }
             }
             Execute(work, 0, parts);
-            ClaimParts(seq, work, parts);
+            ClaimParts(seq);
             WaitForParts(parts);
             job = null;
             failure?.Throw();
@@ -107,20 +112,26 @@ internal static class WorkerPool
     }
 
     /// <summary>Claims and runs parts of job <paramref name="seq"/> until none is left.</summary>
-    private static void ClaimParts(int seq, PartitionedWork? work, int parts)
+    private static void ClaimParts(int seq)
     {
         while (true)
         {
             long s = Volatile.Read(ref state);
             int next = (int)s;
-            if ((int)(s >> 32) != seq || next >= parts)
+            if ((int)(s >> 32) != seq || next == int.MaxValue)
+            {
+                return;
+            }
+            // Read after the state: they belong to job `seq` if the CAS below succeeds, since the
+            // caller closes the state (changing it) before it writes the next job's fields.
+            var work = job;
+            int parts = jobParts;
+            if (next >= parts)
             {
                 return;
             }
             if (Interlocked.CompareExchange(ref state, s + 1, s) == s)
             {
-                // The job cannot have changed since `work` was read: it is only replaced after
-                // all its parts are finished, and this one was unclaimed until now.
                 Execute(work!, next, parts);
             }
         }
@@ -202,7 +213,7 @@ internal static class WorkerPool
                 idleSince = Stopwatch.GetTimestamp();
             }
             seen = (int)(Volatile.Read(ref state) >> 32);
-            ClaimParts(seen, job, jobParts);
+            ClaimParts(seen);
         }
     }
 }
