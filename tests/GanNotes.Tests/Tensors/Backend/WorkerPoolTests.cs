@@ -98,17 +98,23 @@ public sealed class WorkerPoolTests
     }
 
     [Fact]
-    public void Run_ManyJobsOfUnevenParts_EveryPartOfEveryJobRunsOnce()
+    public async Task Run_ManyJobsOfUnevenParts_EveryPartOfEveryJobRunsOnce()
     {
         // Parts of uneven length make the caller and the workers race for the next part, and
-        // late workers meet jobs that are already finished.
-        for (int repeat = 0; repeat < 500; repeat++)
+        // late workers meet jobs that are already finished, or the next job's fields half
+        // written (a claim on the old job's counter once hung the caller here; a hang fails).
+        var run = Task.Run(() =>
         {
-            int parts = 2 + (repeat % 3);
-            var work = new Uneven(parts, repeat);
-            WorkerPool.Run(work, parts);
-            Assert.All(work.Runs, runs => Assert.Equal(1, runs));
-        }
+            for (int repeat = 0; repeat < 2000; repeat++)
+            {
+                int parts = 2 + (repeat % 3);
+                var work = new Uneven(parts, repeat);
+                WorkerPool.Run(work, parts);
+                Assert.All(work.Runs, runs => Assert.Equal(1, runs));
+            }
+        });
+        // A TimeoutException here means WorkerPool.Run never returned: a part lost or counted twice.
+        await run.WaitAsync(TimeSpan.FromMinutes(2));
     }
 
     [Fact]
