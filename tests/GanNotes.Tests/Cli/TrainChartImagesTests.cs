@@ -21,7 +21,7 @@ public sealed class TrainChartImagesTests : IDisposable
     [Fact]
     public void Train_WithChromium_WritesLossPngAndHtmlWithoutWarnings()
     {
-        Assert.True(FigureExport.IsAvailable, "this test needs Chromium: sudo apt-get install chromium (tests/test.sh installs it)");
+        Requires.Chromium();
         string data = TinyRuns.WriteFashionFixture(temp);
         string dir = temp.Combine("run");
 

@@ -14,6 +14,7 @@ public sealed class TrainingRunTests : IDisposable
     [Fact]
     public void Train_ImageRun_WritesEveryFileOfTheRunFolder()
     {
+        Requires.Chromium();
         string data = TinyRuns.WriteFashionFixture(temp);
         string dir = temp.Combine("run");
         var events = new List<TrainingEvent>();
@@ -37,15 +38,9 @@ public sealed class TrainingRunTests : IDisposable
             Assert.Equal((466, 118), (png.Width, png.Height)); // 16 images, 8 columns of 2 x 28 + 2
         }
         Assert.Contains("Plotly.newPlot", File.ReadAllText(RunFolder.LossHtmlPath(dir)), StringComparison.Ordinal);
-        if (FigureExport.IsAvailable)
-        {
-            var loss = PngTestDecoder.Decode(File.ReadAllBytes(RunFolder.LossPngPath(dir)));
-            Assert.Equal((900, 500), (loss.Width, loss.Height));
-        }
-        else
-        {
-            Assert.Contains(events.OfType<TrainingWarning>(), w => w.Message == RunPlots.NoChromiumWarning);
-        }
+        var loss = PngTestDecoder.Decode(File.ReadAllBytes(RunFolder.LossPngPath(dir)));
+        Assert.Equal((900, 500), (loss.Width, loss.Height));
+        Assert.Empty(events.OfType<TrainingWarning>());
         Assert.IsType<TrainingStarted>(events[0]);
         Assert.Equal(8, events.OfType<StepCompleted>().Count());
         Assert.Equal([1, 2], events.OfType<EpochCompleted>().Select(e => e.Epoch));
@@ -69,19 +64,17 @@ public sealed class TrainingRunTests : IDisposable
     }
 
     [Fact]
-    public void Train_ToyRun_KeepsSampleCheckpointsAndChartsWhenAvailable()
+    public void Train_ToyRun_KeepsSampleCheckpointsAndCharts()
     {
+        Requires.Chromium();
         string dir = temp.Combine("toy");
         var run = TrainingRun.Create(TinyRuns.Toy1D(epochs: 2), dir);
         run.Charts = new RunCharts();
         run.Train();
 
         Assert.Equal([1, 2], RunFolder.EpochCheckpoints(dir).Select(c => c.Epoch));
-        if (FigureExport.IsAvailable)
-        {
-            var png = PngTestDecoder.Decode(File.ReadAllBytes(RunFolder.SamplePath(dir, 2)));
-            Assert.Equal((700, 450), (png.Width, png.Height));
-        }
+        var png = PngTestDecoder.Decode(File.ReadAllBytes(RunFolder.SamplePath(dir, 2)));
+        Assert.Equal((700, 450), (png.Width, png.Height));
     }
 
     [Fact]

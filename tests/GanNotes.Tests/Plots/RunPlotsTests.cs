@@ -36,6 +36,7 @@ public sealed class RunPlotsTests : IDisposable
     [Fact]
     public void Regenerate_ImageRun_RedrawsLossAndLastSample()
     {
+        Requires.Chromium();
         string data = TinyRuns.WriteFashionFixture(temp);
         string dir = temp.Combine("run");
         var run = TrainingRun.Create(TinyRuns.Images(epochs: 2), dir, data);
@@ -51,8 +52,8 @@ public sealed class RunPlotsTests : IDisposable
         Assert.Contains(RunFolder.SamplePath(dir, 2), written);
         Assert.Equal(sample, File.ReadAllBytes(RunFolder.SamplePath(dir, 2))); // the same G, the same fixed z
         Assert.True(File.Exists(RunFolder.LossHtmlPath(dir)));
-        Assert.Equal(FigureExport.IsAvailable, written.Contains(RunFolder.LossPngPath(dir)));
-        Assert.Equal(FigureExport.IsAvailable ? 0 : 1, warnings.Count);
+        Assert.Contains(RunFolder.LossPngPath(dir), written);
+        Assert.Empty(warnings);
     }
 
     [Fact]
