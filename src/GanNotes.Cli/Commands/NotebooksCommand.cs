@@ -114,6 +114,10 @@ internal static class NotebooksCommand
         {
             return Cli.UsageError;
         }
+        if (!OutputTargets.CheckWritable(jobs.Select(j => j.OutputPath), inplace ? "--inplace" : $"--output {outputFolder}", error))
+        {
+            return Cli.UsageError;
+        }
 
         var options = new NotebookRunOptions
         {

@@ -8,7 +8,7 @@ namespace GanNotes.Cli.Commands;
 internal sealed class TrainOptions
 {
     public Option<string?> Recipe { get; } = OptionParsers.OneOf("--recipe",
-        "Start from a preset: fast (default; Adam lr 2e-4, beta1 0.5, the DCGAN setting, 20 epochs) or seed004 (the lecture notes: Adam lr 1e-5, 250 epochs).",
+        $"Start from a preset: fast (default; {Describe(GanRecipe.Fast)}, the DCGAN setting) or seed004 (the lecture notes: {Describe(GanRecipe.Seed004)}).",
         [.. GanRecipe.Presets.Keys]);
 
     public Option<GanDataset?> Dataset { get; } = OptionParsers.Choice<GanDataset>("--dataset",
@@ -107,4 +107,8 @@ internal sealed class TrainOptions
             SampleEvery = parse.GetValue(SampleEvery) ?? r.SampleEvery,
         };
     }
+
+    /// <summary>A preset's optimizer settings and length, read from the recipe itself so help cannot go stale.</summary>
+    private static string Describe(GanRecipe recipe) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"Adam lr {recipe.Lr:0.##e-0}, beta1 {recipe.Beta1}, {recipe.Epochs} epochs");
 }

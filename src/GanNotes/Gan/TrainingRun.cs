@@ -95,9 +95,16 @@ public sealed class TrainingRun
                 $"{RunFolder.ConfigPath(full)}: the run has {saved.StepsPerEpoch} steps per epoch but the data now gives {trainer.StepsPerEpoch}; was the dataset changed?");
         }
         string checkpoint = RunFolder.LastCheckpointPath(full);
+        string historyPath = RunFolder.HistoryPath(full);
         if (File.Exists(checkpoint))
         {
             GanCheckpoint.Load(trainer, checkpoint);
+        }
+        else if (File.Exists(historyPath) && RunHistory.Read(historyPath) is { Count: > 0 } done)
+        {
+            // Starting again from step 0 would cut the history back and lose every finished epoch.
+            throw new InvalidDataException(
+                $"{checkpoint} is missing, but {historyPath} records {done.Count} finished steps; resuming would restart from step 0 and discard them. Restore the checkpoint, or train a new run into another --out folder.");
         }
         if (trainer.Epoch > recipe.Epochs)
         {

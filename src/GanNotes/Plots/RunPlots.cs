@@ -141,18 +141,23 @@ public static class RunPlots
         ArgumentNullException.ThrowIfNull(directory);
         var config = RunConfig.Read(RunFolder.ConfigPath(directory));
         var written = new List<string>();
-        bool charts = FigureExport.IsAvailable;
-        if (!charts)
-        {
-            warn?.Invoke(NoChromiumWarning);
-        }
-        var loss = LossFigure(RunHistory.Read(RunFolder.HistoryPath(directory)));
+        string historyPath = RunFolder.HistoryPath(directory);
+        var history = File.Exists(historyPath)
+            ? RunHistory.Read(historyPath)
+            : throw new FileNotFoundException($"{historyPath} is missing: the run has no recorded steps, so there are no losses to draw.", historyPath);
+        var loss = LossFigure(history);
         loss.SaveHtml(RunFolder.LossHtmlPath(directory), HtmlPlotly());
         written.Add(RunFolder.LossHtmlPath(directory));
+        bool charts = FigureExport.IsAvailable;
         if (charts)
         {
             loss.SavePng(RunFolder.LossPngPath(directory));
             written.Add(RunFolder.LossPngPath(directory));
+        }
+        else
+        {
+            // Only now that loss.html is on disk may the warning say it is.
+            warn?.Invoke(NoChromiumWarning);
         }
 
         if (config.Recipe.IsToy && !charts)

@@ -139,6 +139,35 @@ public sealed class NotebooksRunCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_OutputUnderAFile_RefusedBeforeAnyCellRuns()
+    {
+        string notebook = folder["runner-fixture.ipynb"];
+        string file = folder["a-file"];
+        File.WriteAllText(file, "not a folder");
+        string target = Path.Combine(file, "executed");
+
+        var (code, output, error) = Run("notebooks", "run", notebook, "--output", target);
+
+        Assert.Equal(2, code);
+        Assert.Equal([$"error: --output {target}: {file} is a file, so {target} cannot be a folder to save notebooks in"], Lines(error));
+        Assert.DoesNotContain("cell", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_OutputFileIsAFolder_RefusedBeforeAnyCellRuns()
+    {
+        string notebook = folder["runner-fixture.ipynb"];
+        string target = folder["executed"];
+        Directory.CreateDirectory(Path.Combine(target, "runner-fixture.ipynb"));
+
+        var (code, output, error) = Run("notebooks", "run", notebook, "--output", target);
+
+        Assert.Equal(2, code);
+        Assert.Equal([$"error: --output {target}: {Path.Combine(target, "runner-fixture.ipynb")} is a folder, not a file to save a notebook to"], Lines(error));
+        Assert.DoesNotContain("cell", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_MissingPath_ExitTwoNamingIt()
     {
         string missing = folder["nope.ipynb"];

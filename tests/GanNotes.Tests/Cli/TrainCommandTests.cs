@@ -29,6 +29,17 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public void Train_Help_PresetsDescribedFromTheRecipes()
+    {
+        var (_, output, _) = Run("train", "--help");
+
+        // The help once said 20 epochs for fast while the recipe ran 10: it is now read from the recipes.
+        string text = System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " ");
+        Assert.Contains($"fast (default; Adam lr 2e-4, beta1 0.5, {GanRecipe.Fast.Epochs} epochs, the DCGAN setting)", text, StringComparison.Ordinal);
+        Assert.Contains($"seed004 (the lecture notes: Adam lr 1e-5, beta1 0.9, {GanRecipe.Seed004.Epochs} epochs)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Train_TinyImageRun_WritesRunFolderAndReportsEpochs()
     {
         string data = TinyRuns.WriteFashionFixture(temp);
@@ -165,5 +176,26 @@ public sealed class TrainCommandTests : IDisposable
 
         Assert.Equal(1, code);
         Assert.StartsWith($"error: {Path.GetFullPath(RunFolder.ConfigPath(dir))}: not a valid run config: ", Assert.Single(Lines(error)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_ResumeWithCheckpointMissing_RefusedNamingBothFilesAndNothingRewritten()
+    {
+        string data = TinyRuns.WriteFashionFixture(temp);
+        string dir = temp.Combine("run");
+        Assert.Equal(0, Run(Tiny("fashion-mnist", dir, "--epochs", "2", "--data", data)).ExitCode);
+        File.Delete(RunFolder.LastCheckpointPath(dir));
+        byte[] history = File.ReadAllBytes(RunFolder.HistoryPath(dir));
+        byte[] config = File.ReadAllBytes(RunFolder.ConfigPath(dir));
+
+        var (code, output, error) = Run("train", "--resume", "--out", dir, "--epochs", "3", "--data", data);
+
+        Assert.Equal(1, code);
+        string line = Assert.Single(Lines(error));
+        Assert.Contains(Path.GetFullPath(RunFolder.LastCheckpointPath(dir)) + " is missing", line, StringComparison.Ordinal);
+        Assert.Contains(Path.GetFullPath(RunFolder.HistoryPath(dir)) + " records 8 finished steps", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("Training", output, StringComparison.Ordinal);
+        Assert.Equal(history, File.ReadAllBytes(RunFolder.HistoryPath(dir)));
+        Assert.Equal(config, File.ReadAllBytes(RunFolder.ConfigPath(dir)));
     }
 }

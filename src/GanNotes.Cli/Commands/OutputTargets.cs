@@ -1,0 +1,59 @@
+namespace GanNotes.Cli.Commands;
+
+/// <summary>
+/// Checks, before any work starts, that every output file can be written: its folder exists or
+/// can be made (no file stands where a folder must be), the file itself is not a folder, and the
+/// folder accepts a new file (probed with a temporary file, then removed). Minutes of running
+/// cells must never end in "cannot save".
+/// </summary>
+internal static class OutputTargets
+{
+    /// <summary>
+    /// Writes one line per problem to <paramref name="error"/>, naming <paramref name="option"/>
+    /// (e.g. <c>--output runs/x</c>) and the path; returns false when there was any.
+    /// </summary>
+    public static bool CheckWritable(IEnumerable<string> outputFiles, string option, TextWriter error)
+    {
+        bool ok = true;
+        foreach (var group in outputFiles.Select(Path.GetFullPath).GroupBy(f => Path.GetDirectoryName(f)!))
+        {
+            string? problem = FolderProblem(group.Key);
+            foreach (string file in group)
+            {
+                problem ??= Directory.Exists(file) ? $"{file} is a folder, not a file to save a notebook to" : null;
+            }
+            if (problem is not null)
+            {
+                error.WriteLine($"error: {option}: {problem}");
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    private static string? FolderProblem(string folder)
+    {
+        // The nearest folder that exists: the new file (or the folders made for it) goes there.
+        var existing = new DirectoryInfo(folder);
+        while (!existing.Exists)
+        {
+            if (File.Exists(existing.FullName))
+            {
+                return $"{existing.FullName} is a file, so {folder} cannot be a folder to save notebooks in";
+            }
+            existing = existing.Parent!;
+        }
+        string probe = Path.Combine(existing.FullName, $".gannotes-write-check-{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (File.Create(probe, 1, FileOptions.DeleteOnClose))
+            {
+            }
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"cannot write to {existing.FullName}: {e.Message}";
+        }
+    }
+}
