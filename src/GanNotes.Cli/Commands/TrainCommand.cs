@@ -13,11 +13,11 @@ namespace GanNotes.Cli.Commands;
 /// </summary>
 /// <remarks>
 /// Exit codes: 0 done; 1 the run failed (data missing, diverged, a file unreadable); 2 a bad
-/// option; 130 stopped with Ctrl+C, after saving a checkpoint.
+/// option; 130 stopped with Ctrl+C or SIGTERM, after saving a checkpoint.
 /// </remarks>
 internal static class TrainCommand
 {
-    /// <summary>The exit code of a run stopped by Ctrl+C (128 + SIGINT), as shells report it.</summary>
+    /// <summary>The exit code of a run stopped by Ctrl+C or SIGTERM (128 + SIGINT, as shells report Ctrl+C).</summary>
     public const int Interrupted = 130;
 
     private const string Examples =
@@ -49,7 +49,7 @@ internal static class TrainCommand
         var command = new Command("train",
             "Train a GAN with Algorithm 1 (Goodfellow et al. 2014) and write a run folder: config.json, history.csv, "
             + "checkpoints/, samples/epoch_NNN.png, loss.html and loss.png. Explicit options override the recipe. "
-            + "Ctrl+C saves a checkpoint; --resume continues bit for bit.");
+            + "Ctrl+C or SIGTERM (kill, timeout) saves a checkpoint; --resume continues bit for bit.");
         foreach (var option in o.All)
         {
             command.Options.Add(option);
@@ -122,14 +122,16 @@ internal static class TrainCommand
         var reporter = new TrainReporter(lines);
         var started = DateTime.UtcNow;
         // System.CommandLine 2.0 leaves Ctrl+C alone by default (no ProcessTerminationTimeout), so the
-        // command catches it: the first stops training after the current step and saves a checkpoint,
-        // a second one ends the process at once.
+        // command catches it, and SIGTERM (kill, timeout, docker stop) the same way: the first stops
+        // training after the current step and saves a checkpoint, a second one ends the process at once.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal =>
+        void StopAfterThisStep(PosixSignalContext signal)
         {
             signal.Cancel = !stop.IsCancellationRequested;
             stop.Cancel();
-        });
+        }
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, StopAfterThisStep);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, StopAfterThisStep);
         try
         {
             var result = await reporter.RunAsync(progress => run.Train(progress, stop.Token)).ConfigureAwait(false);
