@@ -45,7 +45,7 @@ public static class GanCheckpoint
     }
 
     /// <summary>Restores a state written by <see cref="Save"/> into a trainer built with the same architecture and options.</summary>
-    /// <exception cref="InvalidDataException">The file is not a GanNotes checkpoint or does not fit the trainer (the message says what differs); nothing was changed.</exception>
+    /// <exception cref="InvalidDataException">The file is not a GanNotes checkpoint, holds a NaN or infinite value (the tensor is named), or does not fit the trainer (the message says what differs); nothing was changed.</exception>
     public static void Load(GanTrainer trainer, string path)
     {
         ArgumentNullException.ThrowIfNull(trainer);
@@ -53,6 +53,17 @@ public static class GanCheckpoint
         if (!file.Metadata.TryGetValue("format", out var format) || format != Format)
         {
             throw new InvalidDataException($"{path}: not a GanNotes checkpoint (metadata format '{format}', expected '{Format}').");
+        }
+        // Weights that are NaN or infinite sample black images and diverge at the first step.
+        foreach (string name in file.Names)
+        {
+            float[] values = file.Tensors[name].Data;
+            int bad = Array.FindIndex(values, v => !float.IsFinite(v));
+            if (bad >= 0)
+            {
+                throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                    $"{path}: tensor '{name}' holds {values[bad]} at index {bad}; a checkpoint with non-finite values cannot be used: resume from an earlier one or start a new run."));
+            }
         }
         int step;
         ulong[] rng;
