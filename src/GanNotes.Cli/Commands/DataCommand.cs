@@ -57,7 +57,9 @@ internal static class DataCommand
             Description = $"The data folder (default: ${DataDirectory.EnvironmentVariable}, else the data/ folder above the current directory).",
             HelpName = "DIR",
         };
-        var list = new Command("list", "Show which datasets are present in the data folder, with image counts.");
+        var list = new Command("list",
+            "Show which datasets are present in the data folder, with image counts. Every file is read in full and checked as "
+            + "train reads it (gzip CRC, IDX header, size); exits 1 when any present dataset is incomplete or invalid.");
         list.Options.Add(dataOption);
         list.SetAction(parseResult =>
         {
@@ -94,7 +96,7 @@ internal static class DataCommand
                         output.WriteLine($"{row.Name,-14} train {row.Train,6}  test {row.Test,6}  {row.Status}");
                     }
                 }
-                return 0;
+                return rows.All(r => r.Usable || r.Status.StartsWith("missing", StringComparison.Ordinal)) ? 0 : 1;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -189,38 +191,41 @@ internal static class DataCommand
         }
     }
 
-    private static (string Name, string Train, string Test, string Status) Describe(string name, string folder, string missingHint)
+    private static (string Name, string Train, string Test, string Status, bool Usable) Describe(string name, string folder, string missingHint)
     {
         var missing = MnistFiles.Missing(folder);
         if (missing.Count == MnistFiles.All.Count)
         {
-            return (name, "-", "-", $"missing: {missingHint}");
+            return (name, "-", "-", $"missing: {missingHint}", false);
         }
         if (missing.Count > 0)
         {
-            return (name, "-", "-", $"incomplete, missing {string.Join(", ", missing)}: {missingHint}");
+            return (name, "-", "-", $"incomplete, missing {string.Join(", ", missing)}: {missingHint}", false);
         }
         try
         {
             string train = Count(folder, train: true);
             string test = Count(folder, train: false);
-            return (name, train, test, "ok");
+            return (name, train, test, "ok", true);
         }
         catch (IOException e)
         {
-            return (name, "?", "?", $"invalid: {e.Message}");
+            return (name, "?", "?", $"invalid: {e.Message}", false);
         }
     }
 
-    /// <summary>The image count of a split, from the IDX headers only (cheap), checked against the labels.</summary>
+    /// <summary>
+    /// The image count of a split, reading both files in full as training does (the gzip stream
+    /// to its end and its CRC, the IDX header, the declared size), checked against the labels.
+    /// </summary>
     private static string Count(string folder, bool train)
     {
         var (imagesName, labelsName) = MnistFiles.ForSplit(train);
-        var images = IdxReader.ReadHeader(Path.Combine(folder, imagesName));
-        var labels = IdxReader.ReadHeader(Path.Combine(folder, labelsName));
-        if (images.Dimensions.Count != 3 || labels.Dimensions.Count != 1 || images.Dimensions[0] != labels.Dimensions[0])
+        var images = IdxReader.ReadImages(Path.Combine(folder, imagesName));
+        var labels = IdxReader.ReadLabels(Path.Combine(folder, labelsName));
+        if (images.Dimensions[0] != labels.Length)
         {
-            throw new IOException($"{imagesName} is {images} but {labelsName} is {labels}");
+            throw new IOException($"{imagesName} holds {images.Dimensions[0]} images but {labelsName} {labels.Length} labels");
         }
         return images.Dimensions[0].ToString(Invariant);
     }

@@ -56,9 +56,37 @@ public sealed class DataCommandTests : IDisposable
 
         var (exit, output, _) = await RunAsync("data", "list", "--data", temp.Path);
 
-        Assert.Equal(0, exit);
+        Assert.Equal(1, exit);
         Assert.Contains("mnist          train      ?  test      ?  invalid: ", output, StringComparison.Ordinal);
         Assert.Contains("bad magic number 0x01020304", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("truncated")]
+    [InlineData("bad CRC")]
+    public async Task List_DamagedGzipThatTrainRefuses_InvalidAndExitOne(string damage)
+    {
+        // Both keep a readable IDX header, which is all the list once checked.
+        string folder = temp.Combine("fashion-mnist");
+        IdxFixtures.WriteMnistFolder(folder, [.. Enumerable.Range(0, 50).Select(i => (byte)(i % 10))], [1, 2]);
+        string file = Path.Combine(folder, MnistFiles.TrainImages);
+        byte[] bytes = File.ReadAllBytes(file);
+        if (damage == "truncated")
+        {
+            bytes = bytes[..^12];
+        }
+        else
+        {
+            bytes[^8] ^= 0xFF; // the gzip trailer's CRC-32 of the data
+        }
+        File.WriteAllBytes(file, bytes);
+        Assert.ThrowsAny<IOException>(() => FashionMnist.Load(temp.Path));
+
+        var (exit, output, _) = await RunAsync("data", "list", "--data", temp.Path);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("fashion-mnist  train      ?  test      ?  invalid: ", output, StringComparison.Ordinal);
+        Assert.Contains(MnistFiles.TrainImages, output, StringComparison.Ordinal);
     }
 
     [Fact]
