@@ -47,7 +47,49 @@ internal static class AtomicFile
             TryDelete(temp);
             throw;
         }
+        RemoveStale(folder, Path.GetFileName(target));
     }
+
+    /// <summary>
+    /// Removes the temporary files an earlier write of <paramref name="fileName"/> left behind when
+    /// its process was killed (<c>kill -9</c>, power loss): ours by name, at least a few seconds
+    /// old, and not open in a writer (its <see cref="FileShare.None"/> lock would refuse us).
+    /// </summary>
+    internal static void RemoveStale(string folder, string fileName)
+    {
+        var cutoff = DateTime.UtcNow - StaleAge;
+        IEnumerable<string> candidates;
+        try
+        {
+            candidates = Directory.EnumerateFiles(folder, $".{fileName}.*.tmp").ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return;
+        }
+        foreach (string candidate in candidates)
+        {
+            string guid = Path.GetFileName(candidate)[(fileName.Length + 2)..^4];
+            if (guid.Length != 32 || !guid.All(char.IsAsciiHexDigitLower) || File.GetLastWriteTimeUtc(candidate) > cutoff)
+            {
+                continue;
+            }
+            try
+            {
+                using (new FileStream(candidate, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+                {
+                }
+                File.Delete(candidate);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // In use, or not ours to delete: leave it.
+            }
+        }
+    }
+
+    /// <summary>A temporary file younger than this may belong to a write between its last byte and its rename.</summary>
+    internal static readonly TimeSpan StaleAge = TimeSpan.FromSeconds(5);
 
     private static void TryDelete(string file)
     {
