@@ -18,6 +18,11 @@ internal static class PolyglotKernel
 
     private static readonly Lazy<string> KernelSpecFolder = new(CreateKernelSpecFolder, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    // Kernels started at the same moment race for the first free port of --http-port-range, and
+    // the loser dies before it answers ("Kernel died before replying to kernel_info"), so the
+    // test classes that use the kernel take turns.
+    private static readonly Lock OneKernelAtATime = new();
+
     /// <summary>The repository root (the folder with GanNotes.sln).</summary>
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
@@ -51,14 +56,20 @@ internal static class PolyglotKernel
         start.Environment["JUPYTER_PATH"] = KernelSpecFolder.Value;
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1";
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        string errors = stderr.Result;
+        string stdout, errors;
+        int exitCode;
+        lock (OneKernelAtATime)
+        {
+            using var process = Process.Start(start)!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            stdout = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            errors = stderr.Result;
+            exitCode = process.ExitCode;
+        }
         Assert.False(errors.Contains("No module named 'nbclient'", StringComparison.Ordinal) || errors.Contains("No module named 'nbformat'", StringComparison.Ordinal),
             "python3-nbclient is not installed: apt-get install python3-nbclient (tests/test.sh installs it).");
-        Assert.True(process.ExitCode == 0, $"nbclient could not run {Path.GetFileName(notebook)} in the .NET Interactive kernel (exit {process.ExitCode}):\n{LastLines(errors, 30)}");
+        Assert.True(exitCode == 0, $"nbclient could not run {Path.GetFileName(notebook)} in the .NET Interactive kernel (exit {exitCode}):\n{LastLines(errors, 30)}");
         return (JsonNode.Parse(File.ReadAllText(output))!, stdout.Trim());
     }
 
