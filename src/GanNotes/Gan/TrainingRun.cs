@@ -131,6 +131,11 @@ public sealed class TrainingRun
         var history = new RunHistory.Appender(RunFolder.HistoryPath(Directory));
         var alarms = new GanAlarms();
         var epochRecords = new List<StepRecord>(stepsPerEpoch);
+        if (Trainer.Step % stepsPerEpoch is > 0 and var doneThisEpoch && File.Exists(RunFolder.HistoryPath(Directory)))
+        {
+            // Resumed mid-epoch: the epoch's means cover its steps before the stop too.
+            epochRecords.AddRange(RunHistory.Read(RunFolder.HistoryPath(Directory)).Where(r => r.Step > Trainer.Step - doneThisEpoch && r.Step <= Trainer.Step));
+        }
         var clock = Stopwatch.StartNew();
         progress?.Report(new TrainingStarted(Recipe, Directory, Trainer.Step, stepsPerEpoch, totalSteps));
         string checkpoint = RunFolder.LastCheckpointPath(Directory);

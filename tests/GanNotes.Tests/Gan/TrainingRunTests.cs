@@ -103,6 +103,36 @@ public sealed class TrainingRunTests : IDisposable
     }
 
     [Fact]
+    public void Train_ResumedMidEpoch_EpochMeansCoverTheWholeEpoch()
+    {
+        var recipe = TinyRuns.Toy1D(epochs: 2);
+        var wholeEvents = new List<TrainingEvent>();
+        var whole = TrainingRun.Create(recipe, temp.Combine("whole"));
+        whole.Charts = new RunCharts { ChartImages = false };
+        whole.Train(TinyRuns.Collect(wholeEvents));
+        using var cancel = new CancellationTokenSource();
+        var cut = TrainingRun.Create(recipe, temp.Combine("cut"));
+        cut.Charts = new RunCharts { ChartImages = false };
+        int stepsPerEpoch = cut.Trainer.StepsPerEpoch;
+        cut.Train(TinyRuns.Collect([], e =>
+        {
+            if (e is StepCompleted s && s.Record.Step == stepsPerEpoch + 2)
+            {
+                cancel.Cancel(); // two steps into epoch 2
+            }
+        }), cancel.Token);
+
+        var resumedEvents = new List<TrainingEvent>();
+        var resumed = TrainingRun.Resume(temp.Combine("cut"));
+        resumed.Charts = new RunCharts { ChartImages = false };
+        resumed.Train(TinyRuns.Collect(resumedEvents));
+
+        var expected = wholeEvents.OfType<EpochCompleted>().Single(e => e.Epoch == 2);
+        var got = resumedEvents.OfType<EpochCompleted>().Single();
+        Assert.Equal((expected.MeanLossD, expected.MeanLossG, expected.MeanDReal, expected.MeanDFake), (got.MeanLossD, got.MeanLossG, got.MeanDReal, got.MeanDFake));
+    }
+
+    [Fact]
     public void Train_Cancelled_SavesCheckpointAndResumesBitForBit()
     {
         var recipe = TinyRuns.Toy1D(epochs: 3);
