@@ -51,6 +51,24 @@ internal sealed class ScriptSession
             .WithFileEncoding(Encoding.UTF8);
     }
 
+    /// <summary>
+    /// Starts the script engine with an empty submission, as .NET Interactive does before its
+    /// first cell: Roslyn loads, compiles against the references and JITs its compiler here
+    /// (1-3 s), so that start-up is not charged to the first cell's time or its time limit.
+    /// </summary>
+    public void WarmUp()
+    {
+        if (state is not null)
+        {
+            return;
+        }
+        state = CSharpScript.RunAsync<object>("", options.WithFilePath(notebookFileName)).GetAwaiter().GetResult();
+        // A throwaway submission with a declaration, a lambda and a value JITs the binder paths
+        // that nearly every first cell takes; it is not part of the notebook's state.
+        state.Script.ContinueWith<object>("int warm = 1; var warmList = new List<int> { warm }; warmList.Select(x => x + 1).Sum()", options)
+            .RunFromAsync(state).GetAwaiter().GetResult();
+    }
+
     /// <summary>The name a cell's code has in stack traces, e.g. <c>01-intro.ipynb[cell 4]</c>.</summary>
     public string CellFileName(int cellNumber) => $"{notebookFileName}[cell {cellNumber}]";
 

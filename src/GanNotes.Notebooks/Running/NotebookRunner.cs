@@ -39,6 +39,11 @@ public static class NotebookRunner
         ConsoleRouter.Install();
 
         var session = new ScriptSession(path);
+        if (notebook.Cells.Any(c => c.IsCode))
+        {
+            // Untimed: --timeout limits the cells, not the engine's start.
+            await Task.Run(session.WarmUp, cancellationToken).ConfigureAwait(false);
+        }
         var results = new List<CellRunResult>();
         NotebookRunError? error = null;
         int executionCount = 0;
