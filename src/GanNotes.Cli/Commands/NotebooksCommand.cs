@@ -55,11 +55,7 @@ internal static class NotebooksCommand
             Description = "Write the executed notebooks to DIR (created if needed); the originals stay unchanged.",
             HelpName = "DIR",
         };
-        var timeout = new Option<double?>("--timeout")
-        {
-            Description = "Fail a cell that runs longer than SECONDS and stop that notebook (default: no limit).",
-            HelpName = "SECONDS",
-        };
+        var timeout = OptionParsers.Double("--timeout", "Fail a cell that runs longer than SECONDS and stop that notebook (default: no limit).", "SECONDS");
         var quick = new Option<bool>("--quick")
         {
             Description = "Apply each notebook's own quick settings (metadata.gan_notes.quick, e.g. fewer epochs) before any --set: how CI runs the course.",

@@ -20,6 +20,9 @@ internal static class OptionParsers
     public static Option<float?> Float(string name, string description, string helpName = "X") =>
         Parsed<float?>(name, description, helpName, text => float.TryParse(text, NumberStyles.Float, Invariant, out float v) ? v : null, "expected a number such as 0.0002 or 2e-4");
 
+    public static Option<double?> Double(string name, string description, string helpName = "X") =>
+        Parsed<double?>(name, description, helpName, text => double.TryParse(text, NumberStyles.Float, Invariant, out double v) ? v : null, "expected a number such as 30 or 2.5");
+
     public static Option<ulong?> UInt64(string name, string description, string helpName = "N") =>
         Parsed<ulong?>(name, description, helpName, text => ulong.TryParse(text, NumberStyles.None, Invariant, out ulong v) ? v : null, "expected a whole number from 0 to 18446744073709551615");
 

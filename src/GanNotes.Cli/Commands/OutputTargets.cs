@@ -20,7 +20,7 @@ internal static class OutputTargets
             string? problem = FolderProblem(group.Key);
             foreach (string file in group)
             {
-                problem ??= Directory.Exists(file) ? $"{file} is a folder, not a file to save a notebook to" : null;
+                problem ??= Directory.Exists(file) ? $"{file} is a folder, not a file that can be written" : null;
             }
             if (problem is not null)
             {
@@ -39,7 +39,7 @@ internal static class OutputTargets
         {
             if (File.Exists(existing.FullName))
             {
-                return $"{existing.FullName} is a file, so {folder} cannot be a folder to save notebooks in";
+                return $"{existing.FullName} is a file, so the folder {folder} cannot be made";
             }
             existing = existing.Parent!;
         }

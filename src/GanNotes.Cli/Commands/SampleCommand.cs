@@ -57,6 +57,10 @@ internal static class SampleCommand
                 lines.Fail($"{directory}: not a run folder (no {RunFolder.ConfigFileName}); give a folder written by gan-notes train");
                 return Cli.UsageError;
             }
+            if (!OutputTargets.CheckWritable([file], $"--out {file}", parse.InvocationConfiguration.Error))
+            {
+                return Cli.UsageError;
+            }
             try
             {
                 var trainer = RunFolder.LoadForSampling(directory);

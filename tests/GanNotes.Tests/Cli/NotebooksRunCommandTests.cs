@@ -149,7 +149,7 @@ public sealed class NotebooksRunCommandTests : IDisposable
         var (code, output, error) = Run("notebooks", "run", notebook, "--output", target);
 
         Assert.Equal(2, code);
-        Assert.Equal([$"error: --output {target}: {file} is a file, so {target} cannot be a folder to save notebooks in"], Lines(error));
+        Assert.Equal([$"error: --output {target}: {file} is a file, so the folder {target} cannot be made"], Lines(error));
         Assert.DoesNotContain("cell", output, StringComparison.Ordinal);
     }
 
@@ -163,7 +163,18 @@ public sealed class NotebooksRunCommandTests : IDisposable
         var (code, output, error) = Run("notebooks", "run", notebook, "--output", target);
 
         Assert.Equal(2, code);
-        Assert.Equal([$"error: --output {target}: {Path.Combine(target, "runner-fixture.ipynb")} is a folder, not a file to save a notebook to"], Lines(error));
+        Assert.Equal([$"error: --output {target}: {Path.Combine(target, "runner-fixture.ipynb")} is a folder, not a file that can be written"], Lines(error));
+        Assert.DoesNotContain("cell", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_TimeoutNotANumber_OneLineNamingOptionNoTypeName()
+    {
+        var (code, output, error) = Run("notebooks", "run", folder["runner-fixture.ipynb"], "--inplace", "--timeout", "abc");
+
+        Assert.Equal(2, code);
+        Assert.Equal("error: --timeout 'abc': expected a number such as 30 or 2.5", Lines(error)[0]);
+        Assert.DoesNotContain("System.", error, StringComparison.Ordinal);
         Assert.DoesNotContain("cell", output, StringComparison.Ordinal);
     }
 

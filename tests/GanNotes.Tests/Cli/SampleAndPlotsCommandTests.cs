@@ -69,6 +69,20 @@ public sealed class SampleAndPlotsCommandTests(TrainedRunsFixture runs) : IClass
     }
 
     [Fact]
+    public void Sample_OutUnderAFile_OneLineNamingOptionNothingRun()
+    {
+        string file = runs.Combine("not-a-folder");
+        File.WriteAllText(file, "x");
+        string target = Path.Combine(file, "x.png");
+
+        var (code, output, error) = Run("sample", runs.ImageRun, "--out", target);
+
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Equal([$"error: --out {target}: {file} is a file, so the folder {file} cannot be made"], Lines(error));
+    }
+
+    [Fact]
     public void Sample_UnknownExtension_AsksForFormat()
     {
         string file = runs.Combine("samples.txt");
