@@ -96,7 +96,7 @@ internal static class DataCommand
                         output.WriteLine($"{row.Name,-14} train {row.Train,6}  test {row.Test,6}  {row.Status}");
                     }
                 }
-                return rows.All(r => r.Usable || r.Status.StartsWith("missing", StringComparison.Ordinal)) ? 0 : 1;
+                return rows.Any(r => r.Broken) ? 1 : 0;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -191,7 +191,8 @@ internal static class DataCommand
         }
     }
 
-    private static (string Name, string Train, string Test, string Status, bool Usable) Describe(string name, string folder, string missingHint)
+    /// <returns>The row; Broken when the dataset is there but incomplete or invalid (a missing one is not broken: MNIST is optional).</returns>
+    private static (string Name, string Train, string Test, string Status, bool Broken) Describe(string name, string folder, string missingHint)
     {
         var missing = MnistFiles.Missing(folder);
         if (missing.Count == MnistFiles.All.Count)
@@ -200,17 +201,17 @@ internal static class DataCommand
         }
         if (missing.Count > 0)
         {
-            return (name, "-", "-", $"incomplete, missing {string.Join(", ", missing)}: {missingHint}", false);
+            return (name, "-", "-", $"incomplete, missing {string.Join(", ", missing)}: {missingHint}", true);
         }
         try
         {
             string train = Count(folder, train: true);
             string test = Count(folder, train: false);
-            return (name, train, test, "ok", true);
+            return (name, train, test, "ok", false);
         }
         catch (IOException e)
         {
-            return (name, "?", "?", $"invalid: {e.Message}", false);
+            return (name, "?", "?", $"invalid: {e.Message}", true);
         }
     }
 

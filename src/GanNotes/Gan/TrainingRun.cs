@@ -128,14 +128,15 @@ public sealed class TrainingRun
     {
         int stepsPerEpoch = Trainer.StepsPerEpoch;
         int totalSteps = checked(Recipe.Epochs * stepsPerEpoch);
-        var history = new RunHistory.Appender(RunFolder.HistoryPath(Directory));
-        var alarms = new GanAlarms();
+        string historyPath = RunFolder.HistoryPath(Directory);
         var epochRecords = new List<StepRecord>(stepsPerEpoch);
-        if (Trainer.Step % stepsPerEpoch is > 0 and var doneThisEpoch && File.Exists(RunFolder.HistoryPath(Directory)))
+        if (Trainer.Step % stepsPerEpoch is > 0 and var doneThisEpoch && File.Exists(historyPath))
         {
             // Resumed mid-epoch: the epoch's means cover its steps before the stop too.
-            epochRecords.AddRange(RunHistory.Read(RunFolder.HistoryPath(Directory)).Where(r => r.Step > Trainer.Step - doneThisEpoch && r.Step <= Trainer.Step));
+            epochRecords.AddRange(RunHistory.Read(historyPath).Where(r => r.Step > Trainer.Step - doneThisEpoch && r.Step <= Trainer.Step));
         }
+        var history = new RunHistory.Appender(historyPath);
+        var alarms = new GanAlarms();
         var clock = Stopwatch.StartNew();
         progress?.Report(new TrainingStarted(Recipe, Directory, Trainer.Step, stepsPerEpoch, totalSteps));
         string checkpoint = RunFolder.LastCheckpointPath(Directory);

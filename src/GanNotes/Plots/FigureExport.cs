@@ -68,17 +68,29 @@ public static class FigureExport
     /// True when both Chromium and the local plotly.js are found, so <see cref="ToPng"/> can work.
     /// False (not an exception) when an environment variable points at a missing file.
     /// </summary>
-    public static bool IsAvailable
+    public static bool IsAvailable => UnavailableReason is null;
+
+    /// <summary>
+    /// Why <see cref="ToPng"/> cannot work here, as one clause that names the fix (what is
+    /// missing, or the environment variable that points at a missing file); null when it can.
+    /// </summary>
+    public static string? UnavailableReason
     {
         get
         {
             try
             {
-                return Chromium.TryLocate() is not null && PlotlyJs.TryLocatePath() is not null;
+                if (Chromium.TryLocate() is null)
+                {
+                    return $"Chromium was not found (install it: sudo apt-get install chromium, or set {ChromiumEnvironmentVariable} to a Chrome or Chromium executable)";
+                }
+                return PlotlyJs.TryLocatePath() is null
+                    ? $"plotly.js was not found next to GanNotes.dll (rebuild GanNotes, or set {PlotlyJs.EnvironmentVariable})"
+                    : null;
             }
-            catch (FileNotFoundException)
+            catch (FileNotFoundException e)
             {
-                return false;
+                return e.Message.TrimEnd('.');
             }
         }
     }

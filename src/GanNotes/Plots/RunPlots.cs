@@ -11,26 +11,8 @@ namespace GanNotes.Plots;
 public static class RunPlots
 {
     /// <summary>The one line shown when chart images cannot be rendered: what is missing, and the fix.</summary>
-    public static string NoChromiumWarning
-    {
-        get
-        {
-            string missing;
-            try
-            {
-                // A GANNOTES_CHROMIUM or GANNOTES_PLOTLYJS naming a missing file throws, saying so.
-                _ = Chromium.TryLocate();
-                missing = PlotlyJs.TryLocatePath() is null
-                    ? $"plotly.js was not found next to GanNotes.dll (rebuild GanNotes, or set {PlotlyJs.EnvironmentVariable})"
-                    : $"Chromium was not found (install it: sudo apt-get install chromium, or set {FigureExport.ChromiumEnvironmentVariable} to a Chrome or Chromium executable)";
-            }
-            catch (FileNotFoundException e)
-            {
-                missing = e.Message.TrimEnd('.');
-            }
-            return $"chart images (loss.png, toy-data samples) skipped: {missing}; loss.html and everything else is still written";
-        }
-    }
+    public static string NoChromiumWarning =>
+        $"chart images (loss.png, toy-data samples) skipped: {FigureExport.UnavailableReason ?? "Chromium cannot render them"}; loss.html and everything else is still written";
 
     private const string BlueRaw = "rgba(31,119,180,0.25)";
     private const string Blue = "rgb(31,119,180)";

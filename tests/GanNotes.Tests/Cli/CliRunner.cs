@@ -11,6 +11,27 @@ internal static class CliRunner
         return (code, output.ToString(), error.ToString());
     }
 
+    /// <summary>
+    /// Starts <c>gan-notes</c> as a process of its own (the built gan-notes.dll beside the tests),
+    /// with stdout and stderr redirected: for what only a real process shows, such as signals and
+    /// the engine's start.
+    /// </summary>
+    public static System.Diagnostics.Process StartProcess(params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "gan-notes.dll"));
+        foreach (string argument in args)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        return System.Diagnostics.Process.Start(start)!;
+    }
+
     public static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>The options of a tiny run: epochs of 4 steps of m = 16 with h 4 and z 2.</summary>

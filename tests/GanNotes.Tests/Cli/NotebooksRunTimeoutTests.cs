@@ -16,18 +16,7 @@ public sealed class NotebooksRunTimeoutTests : IDisposable
     /// <summary>gan-notes in a process of its own, as a user starts it: the engine's start is part of the run.</summary>
     private static (int ExitCode, string Output, string Error) Run(params string[] args)
     {
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "gan-notes.dll"));
-        foreach (string argument in args)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = System.Diagnostics.Process.Start(start)!;
+        using var process = CliRunner.StartProcess(args);
         var error = process.StandardError.ReadToEndAsync();
         string output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();

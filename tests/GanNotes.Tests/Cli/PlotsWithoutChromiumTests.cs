@@ -23,11 +23,9 @@ public sealed class PlotsWithoutChromiumTests : IDisposable
         return dir;
     }
 
-    private static (int Code, string Output, string Error) RunWithoutChromium(TempDirectory temp, params string[] args)
+    private static (int Code, string Output, string Error) RunWithoutChromium(params string[] args)
     {
-        string emptyPath = Directory.CreateDirectory(temp.Combine("empty-path")).FullName;
-        using var noVariable = new EnvironmentVariableScope(FigureExport.ChromiumEnvironmentVariable, null);
-        using var noChromium = new EnvironmentVariableScope("PATH", emptyPath);
+        using var hidden = new ChromiumHidden();
         return Run(args);
     }
 
@@ -38,7 +36,7 @@ public sealed class PlotsWithoutChromiumTests : IDisposable
         File.Delete(RunFolder.LossHtmlPath(dir));
         File.WriteAllText(RunFolder.HistoryPath(dir), "not,a,history\n");
 
-        var (code, output, error) = RunWithoutChromium(temp, "plots", dir);
+        var (code, output, error) = RunWithoutChromium("plots", dir);
 
         Assert.Equal(1, code);
         Assert.Equal([$"error: {RunFolder.HistoryPath(dir)}: line 1 is not the history header '{StepRecord.CsvHeader}'."], Lines(error));
@@ -52,7 +50,7 @@ public sealed class PlotsWithoutChromiumTests : IDisposable
         string dir = TinyToyRun();
         File.Delete(RunFolder.HistoryPath(dir));
 
-        var (code, output, error) = RunWithoutChromium(temp, "plots", dir);
+        var (code, output, error) = RunWithoutChromium("plots", dir);
 
         Assert.Equal(1, code);
         Assert.Equal([$"error: {RunFolder.HistoryPath(dir)} is missing: the run has no recorded steps, so there are no losses to draw."], Lines(error));
@@ -65,7 +63,7 @@ public sealed class PlotsWithoutChromiumTests : IDisposable
         string dir = TinyToyRun();
         File.Delete(RunFolder.LossHtmlPath(dir));
 
-        var (code, output, error) = RunWithoutChromium(temp, "plots", dir);
+        var (code, output, error) = RunWithoutChromium("plots", dir);
 
         Assert.True(code == 0, error);
         Assert.True(File.Exists(RunFolder.LossHtmlPath(dir)));

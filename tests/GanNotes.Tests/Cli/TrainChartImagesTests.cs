@@ -40,9 +40,7 @@ public sealed class TrainChartImagesTests : IDisposable
     {
         string data = TinyRuns.WriteFashionFixture(temp);
         string dir = temp.Combine("run");
-        string emptyPath = Directory.CreateDirectory(temp.Combine("empty-path")).FullName;
-        using var noVariable = new EnvironmentVariableScope(FigureExport.ChromiumEnvironmentVariable, null);
-        using var noChromium = new EnvironmentVariableScope("PATH", emptyPath);
+        using var hidden = new ChromiumHidden();
 
         var (code, output, error) = Run(Tiny("fashion-mnist", dir, "--epochs", "1", "--data", data));
 

@@ -20,17 +20,7 @@ public sealed class TrainSignalTests : IDisposable
     {
         string data = TinyRuns.WriteFashionFixture(temp);
         string dir = temp.Combine("run");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in (string[])[Path.Combine(AppContext.BaseDirectory, "gan-notes.dll"), .. CliRunner.Tiny("fashion-mnist", dir, "--epochs", "100000", "--data", data)])
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
+        using var process = CliRunner.StartProcess(CliRunner.Tiny("fashion-mnist", dir, "--epochs", "100000", "--data", data));
         var stderr = process.StandardError.ReadToEndAsync();
         var output = new System.Text.StringBuilder();
         string? line;

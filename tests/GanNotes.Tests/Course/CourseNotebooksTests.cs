@@ -118,7 +118,7 @@ public class CourseNotebooksTests
             {
                 Assert.NotEqual("error", (string?)output!["output_type"]);
                 var data = output["data"]?.AsObject();
-                if (data is not null && data.ContainsKey("text/html") && Text(data["text/html"]).Contains("Plotly.newPlot", StringComparison.Ordinal))
+                if (data is not null && data.ContainsKey("text/html") && SavedOutputs.Text(data["text/html"]).Contains("Plotly.newPlot", StringComparison.Ordinal))
                 {
                     Assert.True(data.ContainsKey("image/png"), $"{name}: a plot without its static image/png");
                 }
@@ -126,19 +126,5 @@ public class CourseNotebooksTests
         }
     }
 
-    /// <summary>Jupyter stores multi-line text as a string or a list of lines.</summary>
-    private static string Text(JsonNode? node) =>
-        node is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)node ?? "";
-
-    private static string NotebooksFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "GanNotes.sln")))
-            {
-                return Path.Combine(dir.FullName, "notebooks");
-            }
-        }
-        throw new DirectoryNotFoundException($"No GanNotes.sln above {AppContext.BaseDirectory}.");
-    }
+    private static string NotebooksFolder() => Path.Combine(Repository.Root, "notebooks");
 }

@@ -107,20 +107,11 @@ public class FigureExportTests(ITestOutputHelper output)
     [Fact]
     public void LocateChromium_NoneOnPath_MessageNamesPackageAndVariable()
     {
-        var empty = Directory.CreateTempSubdirectory("gannotes-test-");
-        try
-        {
-            using var noVariable = new EnvironmentVariableScope(FigureExport.ChromiumEnvironmentVariable, null);
-            using var emptyPath = new EnvironmentVariableScope("PATH", empty.FullName);
-            var ex = Assert.Throws<FileNotFoundException>(FigureExport.LocateChromium);
-            Assert.Contains("apt-get install chromium", ex.Message, StringComparison.Ordinal);
-            Assert.Contains("GANNOTES_CHROMIUM", ex.Message, StringComparison.Ordinal);
-            Assert.DoesNotContain("\n", ex.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            empty.Delete(recursive: true);
-        }
+        using var hidden = new ChromiumHidden();
+        var ex = Assert.Throws<FileNotFoundException>(FigureExport.LocateChromium);
+        Assert.Contains("apt-get install chromium", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("GANNOTES_CHROMIUM", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

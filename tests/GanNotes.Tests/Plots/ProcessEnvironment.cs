@@ -26,3 +26,26 @@ internal sealed class EnvironmentVariableScope : IDisposable
 
     public void Dispose() => Environment.SetEnvironmentVariable(name, previous);
 }
+
+/// <summary>
+/// Hides Chromium for one test, as on a machine without it: GANNOTES_CHROMIUM unset and PATH an
+/// empty folder. For tests in the <see cref="ProcessEnvironment"/> collection.
+/// </summary>
+internal sealed class ChromiumHidden : IDisposable
+{
+    private readonly DirectoryInfo emptyFolder = Directory.CreateTempSubdirectory("gannotes-no-chromium-");
+    private readonly EnvironmentVariableScope variable = new(GanNotes.Plots.FigureExport.ChromiumEnvironmentVariable, null);
+    private readonly EnvironmentVariableScope path;
+
+    public ChromiumHidden()
+    {
+        path = new EnvironmentVariableScope("PATH", emptyFolder.FullName);
+    }
+
+    public void Dispose()
+    {
+        path.Dispose();
+        variable.Dispose();
+        emptyFolder.Delete(recursive: true);
+    }
+}

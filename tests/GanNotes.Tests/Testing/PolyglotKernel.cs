@@ -23,9 +23,6 @@ internal static class PolyglotKernel
     // test classes that use the kernel take turns.
     private static readonly Lock OneKernelAtATime = new();
 
-    /// <summary>The repository root (the folder with GanNotes.sln).</summary>
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
-
     /// <summary>The tool version pinned in the repository's tool manifest.</summary>
     public static string ToolVersion { get; } = ReadPinnedVersion();
 
@@ -43,7 +40,7 @@ internal static class PolyglotKernel
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(RepositoryRoot, "tests", "GanNotes.Tests", "Testing", "run_in_kernel.py"));
+        start.ArgumentList.Add(Path.Combine(Repository.Root, "tests", "GanNotes.Tests", "Testing", "run_in_kernel.py"));
         start.ArgumentList.Add(notebook);
         start.ArgumentList.Add(output);
         if (injectedCode is not null)
@@ -110,7 +107,7 @@ internal static class PolyglotKernel
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = RepositoryRoot,
+            WorkingDirectory = Repository.Root,
         };
         foreach (string argument in arguments)
         {
@@ -126,20 +123,8 @@ internal static class PolyglotKernel
 
     private static string ReadPinnedVersion()
     {
-        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot, ".config", "dotnet-tools.json")));
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Root, ".config", "dotnet-tools.json")));
         return manifest.RootElement.GetProperty("tools").GetProperty(PackageId).GetProperty("version").GetString()!;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "GanNotes.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new DirectoryNotFoundException($"No GanNotes.sln above {AppContext.BaseDirectory}.");
     }
 
     private static string LastLines(string text, int count) =>
