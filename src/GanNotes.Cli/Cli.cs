@@ -13,6 +13,9 @@ internal static class Cli
     /// <summary>Exit code for a command line that could not be understood (bad option, bad --set, missing file).</summary>
     public const int UsageError = 2;
 
+    /// <summary>Exit code of a command stopped by Ctrl+C or SIGTERM (128 + SIGINT, as shells report Ctrl+C).</summary>
+    public const int Interrupted = 130;
+
     /// <summary>Runs the command line with plain (non-live) output, as in CI; the entry point for in-process tests.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, output, error, interactive: false);
 

@@ -11,7 +11,10 @@ internal static class NotebooksCommand
         + "Exits with 0 only when every notebook ran clean. Say where results go with --inplace or --output. "
         + "A run clears old outputs and stops at the first failing cell; the error is saved in that cell, "
         + "the cells after it are left empty, and the error line names notebook, cell and line. "
-        + "A malformed .ipynb is reported and left untouched.";
+        + "A malformed .ipynb is reported and left untouched. "
+        + "Each notebook runs in a fresh worker process: a cell that ends it (stack overflow, Environment.Exit) "
+        + "fails with that as its error, and the next notebook still runs. "
+        + "Ctrl+C stops the running cell at once and leaves its notebook and those after it unchanged (exit code 130).";
 
     private const string RunExamples =
         """
@@ -121,16 +124,23 @@ internal static class NotebooksCommand
             Quick = parse.GetValue(args.Quick),
             CellTimeout = seconds is double limit ? TimeSpan.FromSeconds(limit) : null,
         };
+        // Ctrl+C or SIGTERM stops the running cell (its worker process is ended) and leaves that
+        // notebook and the ones after it unchanged.
+        using var stop = new SignalStop(cancellationToken);
         var reporter = new RunReporter(output, error, context.Interactive);
-        var outcomes = await reporter.RunAllAsync(jobs, (job, progress) => RunOneAsync(job, options, progress, cancellationToken))
+        var outcomes = await reporter.RunAllAsync(jobs, (job, progress) => RunOneAsync(job, options, progress, stop.Token))
             .ConfigureAwait(false);
         reporter.WriteSummary(outcomes);
-        return outcomes.All(o => o.Succeeded) ? 0 : 1;
+        return stop.Requested ? Cli.Interrupted : outcomes.All(o => o.Succeeded) ? 0 : 1;
     }
 
     private static async Task<NotebookOutcome> RunOneAsync(
         NotebookJob job, NotebookRunOptions options, IProgress<NotebookProgress> progress, CancellationToken cancellationToken)
     {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return NotebookOutcome.NotRun(job, "not run", $"{job.Path}: not run (interrupted); left unchanged");
+        }
         try
         {
             var result = await NotebookRunner.RunAsync(job.Path, options with { OutputPath = job.OutputPath }, progress, cancellationToken)
@@ -144,6 +154,14 @@ internal static class NotebooksCommand
         catch (NotebookParameterException e)
         {
             return NotebookOutcome.NotRun(job, "bad --set", e.Message);
+        }
+        catch (NotebookWorkerException e)
+        {
+            return NotebookOutcome.NotRun(job, "not run", $"{job.Path}: {e.Message}");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return NotebookOutcome.NotRun(job, "interrupted", $"{job.Path}: interrupted while running; left unchanged");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using GanNotes.Data;
 using GanNotes.Gan;
 using GanNotes.Plots;
@@ -17,9 +16,6 @@ namespace GanNotes.Cli.Commands;
 /// </remarks>
 internal static class TrainCommand
 {
-    /// <summary>The exit code of a run stopped by Ctrl+C or SIGTERM (128 + SIGINT, as shells report Ctrl+C).</summary>
-    public const int Interrupted = 130;
-
     private const string Examples =
         """
           The default: the fast recipe on the shipped Fashion-MNIST, into runs/fashion-mnist-fast-<time>/:
@@ -121,17 +117,8 @@ internal static class TrainCommand
     {
         var reporter = new TrainReporter(lines);
         var started = DateTime.UtcNow;
-        // System.CommandLine 2.0 leaves Ctrl+C alone by default (no ProcessTerminationTimeout), so the
-        // command catches it, and SIGTERM (kill, timeout, docker stop) the same way: the first stops
-        // training after the current step and saves a checkpoint, a second one ends the process at once.
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        void StopAfterThisStep(PosixSignalContext signal)
-        {
-            signal.Cancel = !stop.IsCancellationRequested;
-            stop.Cancel();
-        }
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, StopAfterThisStep);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, StopAfterThisStep);
+        // Ctrl+C or SIGTERM stops training after the current step and saves a checkpoint.
+        using var stop = new SignalStop(cancellationToken);
         try
         {
             var result = await reporter.RunAsync(progress => run.Train(progress, stop.Token)).ConfigureAwait(false);
@@ -140,7 +127,7 @@ internal static class TrainCommand
                 lines.Line(string.Create(CultureInfo.InvariantCulture,
                     $"Stopped at step {result.Step} (epoch {result.Epoch} of {run.Recipe.Epochs} done); checkpoint saved to {result.Checkpoint}."));
                 lines.Line($"Continue with: gan-notes train --resume --out {Quote(run.Directory)}  (figures so far: gan-notes plots {Quote(run.Directory)})");
-                return Interrupted;
+                return Cli.Interrupted;
             }
             lines.Line(string.Create(CultureInfo.InvariantCulture,
                 $"Done: {TrainReporter.Count(run.Recipe.Epochs, "epoch")} ({result.Step} steps) in {TrainReporter.Duration(DateTime.UtcNow - started)}."));

@@ -8,6 +8,9 @@ namespace GanNotes.Notebooks;
 /// <summary>Builds Jupyter error outputs from Roslyn diagnostics and from exceptions.</summary>
 internal static class ErrorReport
 {
+    private const string UnhandledPrefix = "Unhandled exception. ";
+    private const int MaxWorkerLines = 60;
+
     /// <summary>
     /// Compile errors as Roslyn prints them, positions relative to the cell:
     /// <c>(2,1): error CS0103: The name 'x' does not exist in the current context</c>.
@@ -62,6 +65,59 @@ internal static class ErrorReport
     {
         string message = $"cell {cellNumber} did not finish within {limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s (the per-cell timeout); the run stopped here";
         return new CellError("TimeoutException", message, [$"TimeoutException: {message}"], null, $"TimeoutException: {message}");
+    }
+
+    /// <summary>
+    /// The error of a cell during which the worker process ended, from its exit code and what it
+    /// printed as it died: .NET's <c>Stack overflow.</c> report, the <c>Unhandled exception.</c>
+    /// report of an exception on another thread, or nothing (a cell called <c>Environment.Exit</c>).
+    /// </summary>
+    public static CellError WorkerExited(int cellNumber, int exitCode, string workerOutput, string notebookFolder)
+    {
+        string folderPrefix = Path.TrimEndingDirectorySeparator(notebookFolder) + Path.DirectorySeparatorChar;
+        var said = workerOutput.Split('\n')
+            .Select(l => l.TrimEnd('\r').Replace(folderPrefix, "", StringComparison.Ordinal))
+            .SkipWhile(l => l.Trim().Length == 0)
+            .ToList();
+        while (said.Count > 0 && said[^1].Trim().Length == 0)
+        {
+            said.RemoveAt(said.Count - 1);
+        }
+        if (said.Count > MaxWorkerLines)
+        {
+            int cut = said.Count - MaxWorkerLines;
+            said = [.. said.Take(MaxWorkerLines), $"... ({cut} more lines)"];
+        }
+        string ended = $"it ended the process that runs the notebook (exit code {exitCode}); the run stopped here";
+        string name;
+        string message;
+        string? unhandled = said.FirstOrDefault(l => l.StartsWith(UnhandledPrefix, StringComparison.Ordinal));
+        if (said.Any(l => l.Trim() == "Stack overflow."))
+        {
+            name = "System.StackOverflowException";
+            message = $"stack overflow in cell {cellNumber} (recursion without end, or too deep): {ended}";
+        }
+        else if (unhandled is not null)
+        {
+            string report = unhandled[UnhandledPrefix.Length..];
+            int colon = report.IndexOf(": ", StringComparison.Ordinal);
+            name = colon > 0 ? report[..colon] : report;
+            string what = colon > 0 ? report[(colon + 2)..] : "unhandled exception";
+            message = $"{what} (not caught on a thread other than cell {cellNumber}'s own, which ends the process that runs the notebook, exit code {exitCode}); the run stopped here";
+        }
+        else
+        {
+            name = "WorkerExitedException";
+            message = $"cell {cellNumber} ended the process that runs the notebook (exit code {exitCode}), "
+                + "e.g. with Environment.Exit; the run stopped here";
+        }
+        int? line = said
+            .Select(l => l.IndexOf($"[cell {cellNumber}]:line ", StringComparison.Ordinal) is int at and >= 0
+                && int.TryParse(l[(at + $"[cell {cellNumber}]:line ".Length)..].Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int n)
+                    ? (int?)n
+                    : null)
+            .FirstOrDefault(n => n is not null);
+        return new CellError(name, message, [$"{name}: {message}", .. said], line, $"{name}: {message}");
     }
 
     private static string Describe(Diagnostic d)

@@ -14,8 +14,10 @@ namespace GanNotes.Notebooks;
 /// code cells after it are left without outputs, so a saved notebook never shows results of
 /// an earlier run next to an error. Markdown and raw cells are untouched; code cells of another
 /// kernel (F#, PowerShell, ...) are skipped and keep their outputs.
-/// A cell that runs past <see cref="NotebookRunOptions.CellTimeout"/> cannot be stopped: its
-/// thread is abandoned (it is a background thread), so the process should exit after such a run.
+/// The cells run in a worker process of their own, started fresh for each notebook
+/// (<see cref="NotebookWorker"/>): a cell that crashes it (a stack overflow, an exception on a
+/// thread it started, <c>Environment.Exit</c>) fails with that as its error, and a cell past
+/// <see cref="NotebookRunOptions.CellTimeout"/> or a cancelled run is stopped by ending the worker.
 /// </remarks>
 public static class NotebookRunner
 {
@@ -25,6 +27,8 @@ public static class NotebookRunner
     /// <summary>Runs the notebook at <paramref name="path"/> and saves it where the options say.</summary>
     /// <exception cref="NotebookFormatException">The file is not a readable nbformat 4 notebook (nothing is written).</exception>
     /// <exception cref="NotebookParameterException">A parameter override does not apply (nothing is run or written).</exception>
+    /// <exception cref="NotebookWorkerException">The worker process could not start (nothing is written).</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled (its worker is ended; nothing is written).</exception>
     public static async Task<NotebookRunResult> RunAsync(
         string path, NotebookRunOptions? options = null, IProgress<NotebookProgress>? progress = null,
         CancellationToken cancellationToken = default)
@@ -36,104 +40,75 @@ public static class NotebookRunner
         var assignments = options.Quick ? [.. QuickParameters(notebook), .. options.Parameters] : options.Parameters;
         var plan = ParametersCell.Plan(notebook, assignments);
         RecordParameters(notebook, plan);
-        ConsoleRouter.Install();
 
-        var session = new ScriptSession(path);
-        if (notebook.Cells.Any(c => c.IsCode))
+        NotebookWorker? worker = null;
+        try
         {
-            // Untimed: --timeout limits the cells, not the engine's start.
-            await Task.Run(session.WarmUp, cancellationToken).ConfigureAwait(false);
-        }
-        var results = new List<CellRunResult>();
-        NotebookRunError? error = null;
-        int executionCount = 0;
-        for (int i = 0; i < notebook.Cells.Count; i++)
-        {
-            var cell = notebook.Cells[i];
-            string kernel = cell.KernelName ?? notebook.DefaultKernelName;
-            var prepared = cell.IsCode && CellSource.IsCSharp(kernel)
-                ? CellSource.Prepare(plan?.CellIndex == i ? plan.Code : cell.Source)
-                : null;
-            if (!cell.IsCode)
+            var results = new List<CellRunResult>();
+            NotebookRunError? error = null;
+            int executionCount = 0;
+            for (int i = 0; i < notebook.Cells.Count; i++)
             {
-                results.Add(new CellRunResult(i, CellRunStatus.NotCode, TimeSpan.Zero, null, null));
-            }
-            else if (prepared is null || prepared.OtherKernel is not null)
-            {
-                string other = prepared?.OtherKernel ?? kernel;
-                results.Add(new CellRunResult(i, CellRunStatus.Skipped, TimeSpan.Zero, null,
-                    $"cell {i + 1} is a {other} cell: the C# runner does not run it and keeps its outputs"));
-            }
-            else if (error is not null)
-            {
-                cell.ClearOutputs();
-                results.Add(new CellRunResult(i, CellRunStatus.NotRun, TimeSpan.Zero, null, null));
-            }
-            else
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                cell.ClearOutputs();
-                progress?.Report(new NotebookProgress(path, i, notebook.Cells.Count, CellRunStatus.Running, TimeSpan.Zero));
-                executionCount++;
-                var (outputs, cellError, status, duration) =
-                    await RunCellAsync(session, prepared, i, executionCount, options.CellTimeout).ConfigureAwait(false);
-                cell.Json["outputs"] = outputs;
-                cell.ExecutionCount = executionCount;
-                if (cellError is not null)
+                var cell = notebook.Cells[i];
+                string kernel = cell.KernelName ?? notebook.DefaultKernelName;
+                var prepared = cell.IsCode && CellSource.IsCSharp(kernel)
+                    ? CellSource.Prepare(plan?.CellIndex == i ? plan.Code : cell.Source)
+                    : null;
+                if (!cell.IsCode)
                 {
-                    error = new NotebookRunError(i, cellError.Line, cellError.Name, cellError.Summary);
+                    results.Add(new CellRunResult(i, CellRunStatus.NotCode, TimeSpan.Zero, null, null));
                 }
-                results.Add(new CellRunResult(i, status, duration, executionCount, null));
-                progress?.Report(new NotebookProgress(path, i, notebook.Cells.Count, status, duration));
+                else if (prepared is null || prepared.OtherKernel is not null)
+                {
+                    string other = prepared?.OtherKernel ?? kernel;
+                    results.Add(new CellRunResult(i, CellRunStatus.Skipped, TimeSpan.Zero, null,
+                        $"cell {i + 1} is a {other} cell: the C# runner does not run it and keeps its outputs"));
+                }
+                else if (error is not null)
+                {
+                    cell.ClearOutputs();
+                    results.Add(new CellRunResult(i, CellRunStatus.NotRun, TimeSpan.Zero, null, null));
+                }
+                else
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    // Started before the first C# cell, untimed: --timeout limits the cells, not the
+                    // process start and the script engine's warm-up.
+                    worker ??= await NotebookWorker.StartAsync(path, cancellationToken).ConfigureAwait(false);
+                    cell.ClearOutputs();
+                    progress?.Report(new NotebookProgress(path, i, notebook.Cells.Count, CellRunStatus.Running, TimeSpan.Zero));
+                    executionCount++;
+                    long cellStarted = Stopwatch.GetTimestamp();
+                    var (outputs, cellError, status) = prepared.Rejection is { } rejection
+                        ? (new CellOutputs().Close(rejection), rejection, CellRunStatus.Failed)
+                        : await worker.RunCellAsync(prepared.Code, i + 1, executionCount, options.CellTimeout, cancellationToken)
+                            .ConfigureAwait(false);
+                    var duration = Stopwatch.GetElapsedTime(cellStarted);
+                    cell.Json["outputs"] = outputs;
+                    cell.ExecutionCount = executionCount;
+                    if (cellError is not null)
+                    {
+                        error = new NotebookRunError(i, cellError.Line, cellError.Name, cellError.Summary);
+                    }
+                    results.Add(new CellRunResult(i, status, duration, executionCount, null));
+                    progress?.Report(new NotebookProgress(path, i, notebook.Cells.Count, status, duration));
+                }
             }
-        }
 
-        if (options.OutputPath is { } outputPath)
-        {
-            notebook.Save(outputPath);
-        }
-        return new NotebookRunResult(
-            path, options.OutputPath, notebook, results, Stopwatch.GetElapsedTime(started), error, plan?.Recorded);
-    }
-
-    private static async Task<(JsonArray Outputs, CellError? Error, CellRunStatus Status, TimeSpan Duration)> RunCellAsync(
-        ScriptSession session, PreparedCell prepared, int index, int executionCount, TimeSpan? timeout)
-    {
-        var outputs = new CellOutputs();
-        if (prepared.Rejection is { } rejection)
-        {
-            return (outputs.Close(rejection), rejection, CellRunStatus.Failed, TimeSpan.Zero);
-        }
-        int cellNumber = index + 1;
-        long started = Stopwatch.GetTimestamp();
-        var (finished, error) = await CellWorker.RunAsync(
-            () =>
+            if (options.OutputPath is { } outputPath)
             {
-                CellOutputs.SetCurrent(outputs);
-                try
-                {
-                    return session.Execute(prepared.Code, cellNumber, executionCount, outputs);
-                }
-#pragma warning disable CA1031 // Whatever escapes the cell (a formatter, the engine) becomes its error output.
-                catch (Exception e)
-#pragma warning restore CA1031
-                {
-                    return ErrorReport.FromException(e, session.CellFileName(cellNumber), session.NotebookFolder);
-                }
-                finally
-                {
-                    CellOutputs.SetCurrent(null);
-                }
-            },
-            timeout,
-            $"notebook cell {cellNumber}").ConfigureAwait(false);
-        var duration = Stopwatch.GetElapsedTime(started);
-        if (!finished)
-        {
-            var timedOut = ErrorReport.Timeout(cellNumber, timeout!.Value);
-            return (outputs.Close(timedOut), timedOut, CellRunStatus.TimedOut, duration);
+                notebook.Save(outputPath);
+            }
+            return new NotebookRunResult(
+                path, options.OutputPath, notebook, results, Stopwatch.GetElapsedTime(started), error, plan?.Recorded);
         }
-        return (outputs.Close(error), error, error is null ? CellRunStatus.Succeeded : CellRunStatus.Failed, duration);
+        finally
+        {
+            if (worker is not null)
+            {
+                await worker.DisposeAsync().ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>The notebook's quick-mode settings, <c>metadata.gan_notes.quick</c>, as assignments.</summary>

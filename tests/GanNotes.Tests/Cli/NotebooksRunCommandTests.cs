@@ -81,6 +81,48 @@ public sealed class NotebooksRunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_StackOverflowInSecondOfThree_SavesAllThreeSummarisesAndExitsOne()
+    {
+        string runs = folder["runs"];
+        Directory.CreateDirectory(runs);
+        FixtureAssemblies.WriteTo(runs);
+        string first = Path.Combine(runs, "1-first.ipynb");
+        string second = Path.Combine(runs, "2-overflow.ipynb");
+        string third = Path.Combine(runs, "3-third.ipynb");
+        File.Copy(folder["runner-fixture.ipynb"], first);
+        File.Copy(folder["stack-overflow.ipynb"], second);
+        File.Copy(folder["runner-fixture.ipynb"], third);
+
+        // A process of its own: before cells ran in a worker, the overflow ended gan-notes itself
+        // (exit code 134, nothing saved, no summary).
+        using var process = CliRunner.StartProcess("notebooks", "run", runs, "--inplace");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        string error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        string output = await stdout;
+
+        Assert.True(process.ExitCode == 1, $"exit code {process.ExitCode}\n{output}\n{error}");
+        Assert.Equal(
+            [
+                $"error: {second}: cell 2: System.StackOverflowException: stack overflow in cell 2 (recursion without end, or too deep): "
+                    + "it ended the process that runs the notebook (exit code 134); the run stopped here",
+            ],
+            Lines(error));
+        foreach (var notebook in new[] { first, second, third })
+        {
+            NbformatSchema.AssertValid(notebook);
+        }
+        JsonNode Cell(string notebook, int number) => JsonNode.Parse(File.ReadAllText(notebook))!["cells"]![number - 1]!;
+        Assert.Equal("<div class=\"dni-plaintext\"><pre>201</pre></div>", Cell(first, 4)["outputs"]![0]!["data"]!["text/html"]![0]!.GetValue<string>());
+        Assert.Equal("before\n", Cell(second, 1)["outputs"]![0]!["text"]![0]!.GetValue<string>());
+        Assert.Equal("System.StackOverflowException", Cell(second, 2)["outputs"]![1]!["ename"]!.GetValue<string>());
+        Assert.Equal("<div class=\"dni-plaintext\"><pre>201</pre></div>", Cell(third, 4)["outputs"]![0]!["data"]!["text/html"]![0]!.GetValue<string>());
+        Assert.Contains($"[3/3] {third}: ok in", output, StringComparison.Ordinal);
+        Assert.Matches(@"\| .*2-overflow\.ipynb +\| +2/3 \| +[0-9.]+ \| failed \(cell 2\) +\|", output);
+        Assert.EndsWith("1 of 3 notebooks failed.\n", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_MalformedNotebook_ReportedLeftUntouchedAndOthersStillRun()
     {
         string broken = folder["broken.ipynb"];
@@ -199,11 +241,16 @@ public sealed class NotebooksRunCommandTests : IDisposable
 
         Assert.Equal(1, code); // the fixtures include failing notebooks
         var started = Lines(output).Where(l => l.StartsWith('[') && !l.Contains(": ", StringComparison.Ordinal)).ToList();
-        string[] expected = ["compile-error", "engine-parity", "nuget-reference", "roundtrip", "runner-fixture", "runtime-error", "timeout"];
+        string[] expected =
+        [
+            "compile-error", "engine-parity", "environment-exit", "nuget-reference", "roundtrip", "runner-fixture", "runtime-error",
+            "stack-overflow", "thread-exception", "timeout",
+        ];
         Assert.Equal(
             expected.Select((name, i) => $"[{i + 1}/{expected.Length}] {Path.Combine(folder.Path, name + ".ipynb")}"),
             started);
-        Assert.Equal(4, Lines(error).Length); // compile, nuget, runtime, timeout; nothing about the checkpoint
+        // compile, exit, nuget, runtime, overflow, thread, timeout; nothing about the checkpoint
+        Assert.Equal(7, Lines(error).Length);
         Assert.Empty(Directory.EnumerateFiles(folder.Path, "*.tmp", SearchOption.AllDirectories));
         foreach (var notebook in Directory.EnumerateFiles(folder.Path, "*.ipynb"))
         {

@@ -39,7 +39,7 @@ public sealed class TrainSignalTests : IDisposable
         output.Append(await process.StandardOutput.ReadToEndAsync());
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
 
-        Assert.True(process.ExitCode == TrainCommand.Interrupted, $"exit {process.ExitCode}\n{output}\n{await stderr}");
+        Assert.True(process.ExitCode == GanNotes.Cli.Cli.Interrupted, $"exit {process.ExitCode}\n{output}\n{await stderr}");
         Assert.Contains("Stopped at step ", output.ToString(), StringComparison.Ordinal);
         Assert.True(File.Exists(RunFolder.LastCheckpointPath(dir)));
         var resumed = TrainingRun.Resume(dir, epochs: 1000, dataDirectory: data);

@@ -1,3 +1,6 @@
+using System.Text.Json.Nodes;
+using GanNotes.Notebooks;
+
 namespace GanNotes.Tests.Notebooks;
 
 /// <summary>
@@ -24,6 +27,18 @@ internal sealed class FixtureFolder : IDisposable
 
     /// <summary>The full path of a file in the folder.</summary>
     public string this[string name] => System.IO.Path.Combine(Path, name);
+
+    /// <summary>
+    /// Runs the notebook <paramref name="name"/> in place, checks that the saved file is valid
+    /// nbformat, and returns the result with the saved cells.
+    /// </summary>
+    public async Task<(NotebookRunResult Result, JsonArray Cells)> RunInPlaceAsync(string name, TimeSpan? timeout = null)
+    {
+        string path = this[name];
+        var result = await NotebookRunner.RunAsync(path, new NotebookRunOptions { OutputPath = path, CellTimeout = timeout });
+        NbformatSchema.AssertValid(path);
+        return (result, JsonNode.Parse(File.ReadAllText(path))!["cells"]!.AsArray());
+    }
 
     public void Dispose() => folder.Dispose();
 }

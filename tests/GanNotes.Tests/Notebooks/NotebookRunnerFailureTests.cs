@@ -13,13 +13,8 @@ public sealed class NotebookRunnerFailureTests : IDisposable
 
     public void Dispose() => folder.Dispose();
 
-    private async Task<(NotebookRunResult Result, JsonArray Cells)> RunAsync(string name, TimeSpan? timeout = null)
-    {
-        string path = folder[name];
-        var result = await NotebookRunner.RunAsync(path, new NotebookRunOptions { OutputPath = path, CellTimeout = timeout });
-        NbformatSchema.AssertValid(path);
-        return (result, JsonNode.Parse(File.ReadAllText(path))!["cells"]!.AsArray());
-    }
+    private Task<(NotebookRunResult Result, JsonArray Cells)> RunAsync(string name, TimeSpan? timeout = null) =>
+        folder.RunInPlaceAsync(name, timeout);
 
     private static JsonObject ErrorOutput(JsonArray cells, int cellNumber)
     {

@@ -74,7 +74,25 @@ save("runtime-error.ipynb", [
 ])
 save("timeout.ipynb", [
     cs("Console.WriteLine(\"start\");"),
-    cs("// Busy, and deaf to cancellation; bounded so an abandoned thread stops burning a core after a minute.\nvar watch = System.Diagnostics.Stopwatch.StartNew();\nwhile (watch.Elapsed.TotalSeconds < 60) { }"),
+    cs("// Busy, and deaf to cancellation; the process id lets a test check that the loop was stopped.\n"
+       "// Bounded, so that a runner which cannot stop it burns a core for a minute, not for ever.\n"
+       "Console.WriteLine($\"process {Environment.ProcessId}\");\n"
+       "var watch = System.Diagnostics.Stopwatch.StartNew();\nwhile (watch.Elapsed.TotalSeconds < 60) { }"),
+    cs("\"never\""),
+])
+# Cells that end the process running them: each must become that cell's error, nothing else.
+save("stack-overflow.ipynb", [
+    cs("Console.WriteLine(\"before\");"),
+    cs("int Deeper(int depth) => Deeper(depth + 1) + 1;\nConsole.WriteLine(\"recursing\");\nDeeper(0)"),
+    cs("\"never\""),
+])
+save("environment-exit.ipynb", [
+    cs("Console.Write(\"leaving\");\nEnvironment.Exit(0);"),
+    cs("\"never\""),
+])
+save("thread-exception.ipynb", [
+    cs("var thread = new System.Threading.Thread(() => throw new InvalidOperationException(\"thrown on a thread of its own\"));\n"
+       "thread.Start();\nthread.Join();"),
     cs("\"never\""),
 ])
 save("nuget-reference.ipynb", [
