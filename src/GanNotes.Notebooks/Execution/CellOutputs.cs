@@ -48,7 +48,7 @@ internal sealed class CellOutputs
         {
             if (closed)
             {
-                return; // a thread abandoned after a timeout keeps writing; its cell is finished
+                return; // a thread the cell started keeps writing after the cell ended
             }
             mirror?.Invoke(new JsonObject { ["ev"] = "stream", ["name"] = name, ["text"] = text });
             if (entries.Count > 0 && entries[^1] is StreamEntry last && last.Name == name)
@@ -93,7 +93,7 @@ internal sealed class CellOutputs
     }
 
     /// <summary>
-    /// Stops collecting (later writes, e.g. from a thread abandoned after a timeout, are dropped)
+    /// Stops collecting (later writes, e.g. from a thread the cell started, are dropped)
     /// and returns the Jupyter outputs, ending with <paramref name="error"/> when there is one.
     /// </summary>
     public JsonArray Close(CellError? error = null)
