@@ -144,6 +144,10 @@ internal static class DataCommand
             }
             var downloader = new MnistDownloader(mirrorUri);
             target = Path.GetFullPath(dir ?? Path.Combine(DataDirectory.TryLocate() ?? Path.Combine(Environment.CurrentDirectory, "data"), Mnist.FolderName));
+            if (!OutputTargets.CheckFolder(target, dir is null ? "data fetch" : $"--dir {dir}", error))
+            {
+                return Cli.UsageError;
+            }
             IReadOnlyList<DownloadedFile> results;
             if (interactive)
             {

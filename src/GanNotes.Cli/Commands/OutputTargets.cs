@@ -1,7 +1,7 @@
 namespace GanNotes.Cli.Commands;
 
 /// <summary>
-/// Checks, before any work starts, that every output file can be written: its folder exists or
+/// Checks, before any work starts, that every output file (or folder) can be written: its folder exists or
 /// can be made (no file stands where a folder must be), the file itself is not a folder, and the
 /// folder accepts a new file (probed with a temporary file, then removed). Minutes of running
 /// cells must never end in "cannot save".
@@ -29,6 +29,21 @@ internal static class OutputTargets
             }
         }
         return ok;
+    }
+
+    /// <summary>
+    /// Checks an output folder (a run folder, a download folder): it may exist or be made, and
+    /// accepts new files. Writes one line naming <paramref name="option"/> and returns false when not.
+    /// </summary>
+    public static bool CheckFolder(string folder, string option, TextWriter error)
+    {
+        string full = Path.GetFullPath(folder);
+        string? problem = File.Exists(full) ? $"{full} is a file, not a folder" : FolderProblem(full);
+        if (problem is not null)
+        {
+            error.WriteLine($"error: {option}: {problem}");
+        }
+        return problem is null;
     }
 
     private static string? FolderProblem(string folder)

@@ -89,6 +89,10 @@ internal static class TrainCommand
                         : $"--out {directory}: the folder exists and is not empty; choose another folder");
                     return Cli.UsageError;
                 }
+                if (!OutputTargets.CheckFolder(directory, $"--out {directory}", parse.InvocationConfiguration.Error))
+                {
+                    return Cli.UsageError;
+                }
                 run = TrainingRun.Create(recipe, directory, dataDirectory);
             }
         }

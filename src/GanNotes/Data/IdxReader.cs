@@ -166,6 +166,10 @@ public static class IdxReader
         return new IdxHeader(type, dims);
     }
 
+    /// <summary>The problem reported for gzip data that fails to decode.</summary>
+    internal const string CorruptGzip =
+        "corrupt gzip data: the file is damaged (a checksum or a compressed block does not decode); replace it with a good copy";
+
     private static string KindOf(int rank) => rank switch
     {
         1 => "label files",
@@ -182,8 +186,9 @@ public static class IdxReader
         }
         catch (InvalidDataException e)
         {
-            // The gzip decoder's own error (bad CRC, broken block): keep its text, add the path.
-            throw new IdxFormatException(path, $"corrupt gzip data ({e.Message.TrimEnd('.')})", e);
+            // The gzip decoder's own text can mislead (a bad CRC reads "unsupported compression
+            // method"): say what it means, and keep the decoder's error as the cause.
+            throw new IdxFormatException(path, CorruptGzip, e);
         }
     }
 

@@ -84,6 +84,36 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public void Train_OutIsAFile_OneLineNamingOptionExitTwoFileKept()
+    {
+        string file = temp.Combine("taken");
+        File.WriteAllText(file, "mine");
+
+        var (code, output, error) = Run("train", "--dataset", "gaussian-1d", "--out", file);
+
+        // Was .NET's "The file '...' already exists." with exit code 1.
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Equal([$"error: --out {file}: {file} is a file, not a folder"], Lines(error));
+        Assert.Equal("mine", File.ReadAllText(file));
+    }
+
+    [Fact]
+    public void Train_OutUnderAFile_OneLineNamingOptionExitTwo()
+    {
+        string file = temp.Combine("taken");
+        File.WriteAllText(file, "mine");
+        string dir = Path.Combine(file, "run");
+
+        var (code, output, error) = Run("train", "--dataset", "gaussian-1d", "--out", dir);
+
+        // Was .NET's "Could not find a part of the path '...'." with exit code 1.
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Equal([$"error: --out {dir}: {file} is a file, so the folder {dir} cannot be made"], Lines(error));
+    }
+
+    [Fact]
     public void Train_UnknownDataset_ListsValidOnes()
     {
         var (code, _, error) = Run("train", "--dataset", "cats");

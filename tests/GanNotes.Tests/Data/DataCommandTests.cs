@@ -117,6 +117,21 @@ public sealed class DataCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Fetch_DirUnderAFile_OneLineNamingOptionBeforeAnyDownload()
+    {
+        string file = temp.Combine("taken");
+        File.WriteAllText(file, "mine");
+        string dir = Path.Combine(file, "mnist");
+
+        var (exit, output, error) = await RunAsync("data", "fetch", "mnist", "--dir", dir, "--mirror", server.BaseUrl.ToString());
+
+        // Was "Fetching MNIST ..." and then .NET's "Could not find a part of the path '...'." with exit code 1.
+        Assert.Equal(2, exit);
+        Assert.Empty(output);
+        Assert.Equal($"error: --dir {dir}: {file} is a file, so the folder {dir} cannot be made", error.TrimEnd());
+    }
+
+    [Fact]
     public async Task Fetch_NonHttpMirror_UsageError()
     {
         var (exit, _, error) = await RunAsync("data", "fetch", "mnist", "--dir", temp.Path, "--mirror", "ftp://example.org/mnist/");

@@ -216,6 +216,20 @@ public sealed class IdxReaderTests : IDisposable
     }
 
     [Fact]
+    public void ReadImages_BadGzipChecksum_SaysDamagedNotTheDecodersText()
+    {
+        var gz = IdxFixtures.Gzip(IdxFixtures.Images(4, seed: 3));
+        gz[^6] ^= 0xFF; // the CRC-32 of the gzip trailer
+
+        var e = ReadImagesFails(gz);
+
+        // .NET's decoder says "unsupported compression method" for a bad CRC.
+        Assert.Equal(IdxReader.CorruptGzip, e.Problem);
+        Assert.DoesNotContain("compression method", e.Message, StringComparison.Ordinal);
+        Assert.IsType<InvalidDataException>(e.InnerException);
+    }
+
+    [Fact]
     public void ReadImages_TruncatedGzip_Refused()
     {
         var gz = IdxFixtures.Gzip(IdxFixtures.Images(4, seed: 3));
