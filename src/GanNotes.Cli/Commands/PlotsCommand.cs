@@ -1,3 +1,4 @@
+using GanNotes.Reports;
 using System.CommandLine;
 using GanNotes.Gan;
 using GanNotes.Plots;

@@ -1,3 +1,4 @@
+using GanNotes.Reports;
 using System.CommandLine;
 using System.Globalization;
 using GanNotes.Data;

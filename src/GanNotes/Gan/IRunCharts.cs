@@ -2,9 +2,8 @@ namespace GanNotes.Gan;
 
 /// <summary>
 /// What a <see cref="TrainingRun"/> draws into its folder: G's samples after each sample epoch,
-/// and the loss curves when training completes. GanNotes.Plots draws them
-/// (<c>GanNotes.Plots.RunCharts</c>); Gan itself draws nothing, since Plots sits below it in
-/// the library's layers.
+/// and the loss curves when training completes. <c>GanNotes.Reports.RunCharts</c> draws them:
+/// Reports sits above both Gan and Plots in the library's layers, and Gan itself draws nothing.
 /// </summary>
 public interface IRunCharts
 {

@@ -43,7 +43,7 @@ public sealed class TrainingRun
 
     /// <summary>
     /// Draws the samples and loss curves into the run folder (null, the default: none are
-    /// drawn). The <c>gan-notes train</c> command sets <c>GanNotes.Plots.RunCharts</c>.
+    /// drawn). The <c>gan-notes train</c> command sets <c>GanNotes.Reports.RunCharts</c>.
     /// </summary>
     public IRunCharts? Charts { get; set; }
 

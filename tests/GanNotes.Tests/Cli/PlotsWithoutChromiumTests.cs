@@ -1,5 +1,6 @@
 using GanNotes.Gan;
 using GanNotes.Plots;
+using GanNotes.Reports;
 using GanNotes.Tests.Gan;
 using GanNotes.Tests.Plots;
 using static GanNotes.Tests.Cli.CliRunner;

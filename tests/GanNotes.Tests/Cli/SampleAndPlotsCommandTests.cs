@@ -1,3 +1,4 @@
+using GanNotes.Reports;
 using System.Buffers.Binary;
 using System.Text;
 using GanNotes.Gan;

@@ -1,4 +1,4 @@
-namespace GanNotes.Plots;
+namespace GanNotes.Reports;
 
 /// <summary>A file format for exported generator samples.</summary>
 public enum SampleFormat

@@ -1,22 +1,19 @@
-using System.Buffers.Binary;
-using System.Globalization;
-using System.Text;
+using GanNotes.Data;
 using GanNotes.Gan;
 using GanNotes.IO;
+using GanNotes.Plots;
 using GanNotes.Tensors;
 
-namespace GanNotes.Plots;
+namespace GanNotes.Reports;
 
 /// <summary>
-/// Draws samples G(z) from a trained generator and writes them as PNG grids, IDX ubyte files
-/// or NumPy .npy arrays, so any tool can look at them or score them. Files are written
+/// Draws samples G(z) from a trained generator and writes them as PNG grids (Plots), IDX ubyte
+/// files or NumPy .npy arrays (the writers sit in Data, beside the reader), so any tool can look
+/// at them or score them. Files are written
 /// atomically: a failed export leaves no partial file.
 /// </summary>
 public static class SampleExport
 {
-    /// <summary>The IDX magic number of unsigned-byte images [N, rows, columns].</summary>
-    public const int IdxImagesMagic = 0x00000803;
-
     private const int Chunk = 1024;
 
     /// <summary>
@@ -65,8 +62,8 @@ public static class SampleExport
         byte[] bytes = format switch
         {
             SampleFormat.Png => ToPng(samples),
-            SampleFormat.Idx => ToIdx(samples),
-            SampleFormat.Npy => ToNpy(samples),
+            SampleFormat.Idx => IdxWriter.Images(Square(samples, "idx")),
+            SampleFormat.Npy => NpyWriter.Write(samples),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, $"Unknown sample format: {format}."),
         };
         AtomicFile.WriteAllBytes(path, bytes);
@@ -75,59 +72,16 @@ public static class SampleExport
     /// <summary>An image grid of the samples, about square (columns = ceil(sqrt(N))).</summary>
     public static byte[] ToPng(Tensor images)
     {
-        int n = Rows(images, out int d);
-        RequireSquare(d, "png");
-        return ImageGrid.FromTensor(images, columns: (int)Math.Ceiling(Math.Sqrt(n))).ToPng();
+        var square = Square(images, "png");
+        return ImageGrid.FromTensor(images, columns: (int)Math.Ceiling(Math.Sqrt(square.Shape[0]))).ToPng();
     }
 
-    /// <summary>
-    /// IDX unsigned bytes: magic 0x00000803, big-endian N, side, side, then N x side x side pixels,
-    /// each round(255 x clamp(x, 0, 1)) (NaN: 0). <paramref name="images"/> is [N, side*side].
-    /// </summary>
-    public static byte[] ToIdx(Tensor images)
-    {
-        int n = Rows(images, out int d);
-        int side = RequireSquare(d, "idx");
-        var values = images.ToArray();
-        var bytes = new byte[16 + values.Length];
-        BinaryPrimitives.WriteInt32BigEndian(bytes, IdxImagesMagic);
-        BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(4), n);
-        BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(8), side);
-        BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(12), side);
-        for (int i = 0; i < values.Length; i++)
-        {
-            float v = values[i];
-            bytes[16 + i] = float.IsNaN(v) ? (byte)0 : (byte)MathF.Round(255f * Math.Clamp(v, 0f, 1f), MidpointRounding.ToEven);
-        }
-        return bytes;
-    }
-
-    /// <summary>
-    /// NumPy .npy version 1.0: the magic <c>\x93NUMPY</c>, version 1 0, a little-endian uint16
-    /// header length, the header dict <c>{'descr': '&lt;f4', 'fortran_order': False, 'shape': (N, d), }</c>
-    /// padded with spaces to a multiple of 64 bytes and ended by a newline, then the float32
-    /// values, little-endian, row-major.
-    /// </summary>
-    public static byte[] ToNpy(Tensor samples)
+    /// <summary>The samples [N, side*side] as images [N, side, side]; refused for points that are not square images.</summary>
+    private static Tensor Square(Tensor samples, string format)
     {
         int n = Rows(samples, out int d);
-        string dict = string.Create(CultureInfo.InvariantCulture, $"{{'descr': '<f4', 'fortran_order': False, 'shape': ({n}, {d}), }}");
-        int unpadded = 10 + dict.Length + 1;
-        int total = (unpadded + 63) / 64 * 64;
-        string header = dict + new string(' ', total - unpadded) + "\n";
-        var values = samples.ToArray();
-        var bytes = new byte[total + 4L * values.Length];
-        bytes[0] = 0x93;
-        Encoding.ASCII.GetBytes("NUMPY", bytes.AsSpan(1));
-        bytes[6] = 1;
-        bytes[7] = 0;
-        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), (ushort)header.Length);
-        Encoding.ASCII.GetBytes(header, bytes.AsSpan(10));
-        for (int i = 0; i < values.Length; i++)
-        {
-            BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(total + 4 * i), values[i]);
-        }
-        return bytes;
+        int side = RequireSquare(d, format);
+        return samples.Reshape(n, side, side);
     }
 
     private static int Rows(Tensor samples, out int d)

@@ -1,8 +1,9 @@
 using GanNotes.Gan;
 using GanNotes.Plots;
+using GanNotes.Reports;
 using GanNotes.Tests.Gan;
 
-namespace GanNotes.Tests.Plots;
+namespace GanNotes.Tests.Reports;
 
 public sealed class RunPlotsTests : IDisposable
 {

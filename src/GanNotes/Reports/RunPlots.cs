@@ -1,7 +1,8 @@
 using GanNotes.Data;
 using GanNotes.Gan;
+using GanNotes.Plots;
 
-namespace GanNotes.Plots;
+namespace GanNotes.Reports;
 
 /// <summary>
 /// The figures of a training run: the loss curves, and G's samples at an epoch (an image grid

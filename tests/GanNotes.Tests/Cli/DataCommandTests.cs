@@ -2,8 +2,9 @@ using System.CommandLine;
 using GanNotes.Cli;
 using GanNotes.Cli.Commands;
 using GanNotes.Data;
+using GanNotes.Tests.Data;
 
-namespace GanNotes.Tests.Data;
+namespace GanNotes.Tests.Cli;
 
 /// <summary><c>gan-notes data list</c> and <c>gan-notes data fetch mnist</c>, run in process with captured output.</summary>
 public sealed class DataCommandTests : IDisposable

@@ -1,6 +1,7 @@
 using GanNotes.Gan;
+using GanNotes.Plots;
 
-namespace GanNotes.Plots;
+namespace GanNotes.Reports;
 
 /// <summary>
 /// The pictures a <see cref="TrainingRun"/> keeps in its folder (<see cref="TrainingRun.Charts"/>):
