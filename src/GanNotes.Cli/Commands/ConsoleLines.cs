@@ -60,7 +60,11 @@ internal sealed class ConsoleLines
         }
     }
 
-    private static IAnsiConsole Create(TextWriter writer, bool interactive)
+    /// <summary>
+    /// A Spectre.Console on <paramref name="writer"/>: colours, live progress and the terminal's
+    /// width on a terminal; plain text 120 columns wide when redirected (CI logs, tests).
+    /// </summary>
+    public static IAnsiConsole Create(TextWriter writer, bool interactive)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {

@@ -84,7 +84,7 @@ internal static class DataCommand
                     {
                         table.AddRow(Markup.Escape(row.Name), row.Train, row.Test, Markup.Escape(row.Status));
                     }
-                    var console = CreateConsole(output);
+                    var console = ConsoleLines.Create(output, interactive: true);
                     console.WriteLine($"data folder: {root}");
                     console.Write(table);
                 }
@@ -151,7 +151,7 @@ internal static class DataCommand
             IReadOnlyList<DownloadedFile> results;
             if (interactive)
             {
-                var console = CreateConsole(output);
+                var console = ConsoleLines.Create(output, interactive: true);
                 console.MarkupLine(Invariant, $"Fetching MNIST from [blue]{Markup.Escape(downloader.Mirror.ToString())}[/] into [blue]{Markup.Escape(target)}[/]");
                 results = await console.Progress()
                     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new DownloadedColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
@@ -234,10 +234,6 @@ internal static class DataCommand
         }
         return images.Dimensions[0].ToString(Invariant);
     }
-
-    /// <summary>A Spectre console writing to <paramref name="output"/> (the terminal, in interactive runs).</summary>
-    private static IAnsiConsole CreateConsole(TextWriter output) =>
-        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
 
     private static int Fail(TextWriter error, string message)
     {

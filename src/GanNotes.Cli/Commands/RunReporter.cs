@@ -21,18 +21,7 @@ internal sealed class RunReporter
         this.output = output;
         this.error = error;
         this.live = live;
-        console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = live ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = live ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = live ? InteractionSupport.Yes : InteractionSupport.No,
-            Out = new AnsiConsoleOutput(output),
-            Enrichment = new ProfileEnrichment { UseDefaultEnrichers = live },
-        });
-        if (!live)
-        {
-            console.Profile.Width = 120;
-        }
+        console = ConsoleLines.Create(output, live);
     }
 
     /// <summary>Runs every job through <paramref name="run"/>, showing progress; returns the outcomes in order.</summary>

@@ -97,7 +97,7 @@ public sealed class NotebookDocument
     /// Saves the notebook to <paramref name="path"/> atomically: it is written to a temporary
     /// file in the same folder, then moved over the target, so a reader never sees half a file.
     /// </summary>
-    public void Save(string path) => AtomicFile.WriteAllText(path, ToJson());
+    public void Save(string path) => AtomicFile.WriteAllBytes(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(ToJson()));
 
     /// <summary>A deep copy.</summary>
     public NotebookDocument Clone() => new(Root.DeepClone().AsObject(), SourceName);

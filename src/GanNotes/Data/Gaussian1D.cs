@@ -8,9 +8,9 @@ namespace GanNotes.Data;
 /// p(x) = exp(-(x - mu)^2 / (2 sigma^2)) / (sigma sqrt(2 pi)).
 /// </summary>
 /// <remarks>
-/// Samples: x = mu + sigma z, z ~ N(0, 1) from the generator; shape [n, 1]. The density is
-/// Theory's <see cref="NormalDensity"/>, so this sampler can be passed wherever the paper's
-/// maths takes a density (V, D*, C(G), JSD).
+/// Samples: x = mu + sigma z, z ~ N(0, 1) from the generator; shape [n, 1]. The density and the
+/// sampling are Theory's <see cref="NormalDensity"/>, so this sampler can be passed wherever the
+/// paper's maths takes a density (V, D*, C(G), JSD).
 /// </remarks>
 public sealed class Gaussian1D : IToyDistribution, IDensity1D
 {
@@ -20,9 +20,9 @@ public sealed class Gaussian1D : IToyDistribution, IDensity1D
     /// <exception cref="ArgumentOutOfRangeException">The mean is not finite or the std is not positive and finite.</exception>
     public Gaussian1D(double mean = 0.0, double std = 1.0)
     {
-        Mean = ToyChecks.Finite(mean, nameof(mean));
-        Std = ToyChecks.PositiveStd(std, nameof(std));
-        density = new NormalDensity(Mean, Std);
+        density = new NormalDensity(mean, std); // checks both and names the bad one
+        Mean = density.Mean;
+        Std = density.Std;
     }
 
     /// <summary>mu.</summary>
@@ -43,14 +43,7 @@ public sealed class Gaussian1D : IToyDistribution, IDensity1D
     /// <inheritdoc/>
     public Tensor Sample(int n, Generator? generator = null)
     {
-        ToyChecks.Count(n);
-        var g = generator ?? Generator.Default;
-        var values = new float[n];
-        for (int i = 0; i < n; i++)
-        {
-            values[i] = (float)(Mean + Std * g.NextNormal());
-        }
-        return Tensor.FromArray(values, n, 1);
+        return ToySamples.Column(density.Sample(n, generator ?? Generator.Default));
     }
 
     /// <inheritdoc/>

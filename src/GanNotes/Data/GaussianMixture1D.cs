@@ -1,4 +1,3 @@
-using System.Collections.ObjectModel;
 using GanNotes.Tensors;
 using GanNotes.Theory;
 
@@ -10,7 +9,7 @@ namespace GanNotes.Data;
 /// </summary>
 /// <remarks>
 /// Samples: pick component k with probability w_k (one uniform draw), then x = mu_k + sigma_k z,
-/// z ~ N(0, 1); shape [n, 1]. The density, mean and variance are Theory's
+/// z ~ N(0, 1); shape [n, 1]. The density, mean, variance and sampling are Theory's
 /// <see cref="NormalMixtureDensity"/>, so this sampler can be passed wherever the paper's maths
 /// takes a density.
 /// </remarks>
@@ -20,29 +19,22 @@ public sealed class GaussianMixture1D : IToyDistribution, IDensity1D
     /// <summary>How far the weights may sum from 1.</summary>
     public const double WeightTolerance = NormalMixtureDensity.WeightTolerance;
 
-    private readonly double[] weights;
-    private readonly double[] means;
-    private readonly double[] stds;
-
     /// <summary>Creates the mixture of components (w_k, mu_k, sigma_k).</summary>
     /// <exception cref="ArgumentException">The lists are empty or of different lengths, a weight is negative, or the weights do not sum to 1 within 1e-6.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A mean is not finite or a std is not positive and finite.</exception>
     public GaussianMixture1D(IReadOnlyList<double> weights, IReadOnlyList<double> means, IReadOnlyList<double> stds)
     {
         density = new NormalMixtureDensity(weights, means, stds); // checks every parameter and names the bad one
-        this.weights = [.. density.Weights];
-        this.means = [.. density.Means];
-        this.stds = [.. density.Stds];
     }
 
     /// <summary>w_k.</summary>
-    public IReadOnlyList<double> Weights => new ReadOnlyCollection<double>(weights);
+    public IReadOnlyList<double> Weights => density.Weights;
 
     /// <summary>mu_k.</summary>
-    public IReadOnlyList<double> Means => new ReadOnlyCollection<double>(means);
+    public IReadOnlyList<double> Means => density.Means;
 
     /// <summary>sigma_k.</summary>
-    public IReadOnlyList<double> Stds => new ReadOnlyCollection<double>(stds);
+    public IReadOnlyList<double> Stds => density.Stds;
 
     /// <summary>The mixture mean, sum_k w_k mu_k.</summary>
     public double Mean => density.Mean;
@@ -59,29 +51,6 @@ public sealed class GaussianMixture1D : IToyDistribution, IDensity1D
     /// <inheritdoc/>
     public Tensor Sample(int n, Generator? generator = null)
     {
-        ToyChecks.Count(n);
-        var g = generator ?? Generator.Default;
-        var values = new float[n];
-        for (int i = 0; i < n; i++)
-        {
-            int k = PickComponent(g.NextDouble());
-            values[i] = (float)(means[k] + stds[k] * g.NextNormal());
-        }
-        return Tensor.FromArray(values, n, 1);
-    }
-
-    private int PickComponent(double u)
-    {
-        double cumulative = 0;
-        for (int k = 0; k < weights.Length - 1; k++)
-        {
-            cumulative += weights[k];
-            if (u < cumulative)
-            {
-                return k;
-            }
-        }
-        // NOTE: rounding can leave the weights' sum a hair below u; the last component takes the rest.
-        return weights.Length - 1;
+        return ToySamples.Column(density.Sample(n, generator ?? Generator.Default));
     }
 }

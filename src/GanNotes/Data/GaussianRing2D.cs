@@ -1,4 +1,5 @@
 using GanNotes.Tensors;
+using GanNotes.Theory;
 
 namespace GanNotes.Data;
 
@@ -29,7 +30,7 @@ public sealed class GaussianRing2D : IToyDistribution
             throw new ArgumentOutOfRangeException(nameof(modes), modes, $"Invalid modes: {modes}; there must be at least one.");
         }
         Radius = radius;
-        Std = ToyChecks.PositiveStd(std, nameof(std));
+        Std = TheoryChecks.PositiveStd(std, nameof(std));
         Modes = modes;
         Centers = [.. Enumerable.Range(0, modes).Select(k =>
         {
@@ -59,7 +60,7 @@ public sealed class GaussianRing2D : IToyDistribution
         double p = 0;
         foreach (var (cx, cy) in Centers)
         {
-            p += ToyChecks.NormalPdf(x, cx, Std) * ToyChecks.NormalPdf(y, cy, Std);
+            p += SpecialFunctions.NormalPdf(x, cx, Std) * SpecialFunctions.NormalPdf(y, cy, Std);
         }
         return p / Modes;
     }
@@ -67,7 +68,7 @@ public sealed class GaussianRing2D : IToyDistribution
     /// <inheritdoc/>
     public Tensor Sample(int n, Generator? generator = null)
     {
-        ToyChecks.Count(n);
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
         var g = generator ?? Generator.Default;
         var values = new float[2 * n];
         for (int i = 0; i < n; i++)

@@ -1,8 +1,15 @@
+// One source for the library and the notebook runner, which does not reference the library
+// (the notebooks load it themselves): each compiles it into a namespace of its own.
+#if GANNOTES_NOTEBOOKS
+namespace GanNotes.Notebooks;
+#else
 namespace GanNotes.IO;
+#endif
 
 /// <summary>
 /// Writes files so that readers see either the old file or the complete new one, never half
-/// of one: the library's one way of saving (weights, checkpoints, PNGs, HTML, run files).
+/// of one: the one way of saving in GanNotes (weights, checkpoints, PNGs, HTML, run files,
+/// executed notebooks).
 /// </summary>
 internal static class AtomicFile
 {

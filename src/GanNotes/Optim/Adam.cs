@@ -7,7 +7,7 @@ namespace GanNotes.Optim;
 /// Adam: gradient descent scaled by bias-corrected running estimates of the gradient's
 /// first and second moments (Kingma &amp; Ba 2015, "Adam: A Method for Stochastic
 /// Optimization", Alg. 1; PyTorch's <c>torch.optim.Adam</c> with <c>amsgrad=False</c>).
-/// For each parameter p with gradient g, one <see cref="Step"/> computes
+/// For each parameter p with gradient g, one <see cref="Optimizer.Step"/> computes
 /// <code>
 /// t = t + 1
 /// g = g + weightDecay * p
@@ -40,30 +40,16 @@ public sealed class Adam : Optimizer
     /// </exception>
     /// <exception cref="ArgumentException">An invalid parameter list (see <see cref="Optimizer(IEnumerable{Tensor})"/>).</exception>
     public Adam(IEnumerable<Tensor> parameters, float lr = 1e-3f, float beta1 = 0.9f, float beta2 = 0.999f, float eps = 1e-8f, float weightDecay = 0f)
-        : base(parameters)
+        : base(parameters, lr)
     {
-        RequireNonNegative(lr, "Invalid learning rate", nameof(lr));
         RequireNonNegative(eps, "Invalid epsilon value", nameof(eps));
         RequireBeta(beta1, 0, nameof(beta1));
         RequireBeta(beta2, 1, nameof(beta2));
         RequireNonNegative(weightDecay, "Invalid weight_decay value", nameof(weightDecay));
-        Lr = lr;
         Beta1 = beta1;
         Beta2 = beta2;
         Eps = eps;
         WeightDecay = weightDecay;
-    }
-
-    /// <summary>The learning rate (Alg. 1's alpha); may be changed between steps (a schedule), as PyTorch's <c>param_group["lr"]</c>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Set to a negative value or NaN.</exception>
-    public float Lr
-    {
-        get;
-        set
-        {
-            RequireNonNegative(value, "Invalid learning rate", nameof(value));
-            field = value;
-        }
     }
 
     /// <summary>The decay rate of the first-moment estimate m.</summary>
@@ -86,38 +72,29 @@ public sealed class Adam : Optimizer
         name == "step" ? [] : base.StateShape(name, parameter);
 
     /// <inheritdoc/>
-    public override void Step()
+    protected override void Update(int index, Tensor parameter, Tensor grad)
     {
-        using var noGrad = Autograd.NoGrad();
-        for (int i = 0; i < Parameters.Count; i++)
+        var step = GetState(index, "step");
+        if (step is null)
         {
-            var p = Parameters[i];
-            if (GradOf(i) is not { } g)
-            {
-                continue;
-            }
-            var step = GetState(i, "step");
-            if (step is null)
-            {
-                step = Tensor.Scalar(0f);
-                SetState(i, "step", step);
-                SetState(i, "exp_avg", Tensor.ZerosLike(p));
-                SetState(i, "exp_avg_sq", Tensor.ZerosLike(p));
-            }
-            var m = GetState(i, "exp_avg")!;
-            var v = GetState(i, "exp_avg_sq")!;
-
-            // Same operations in the same order as _single_tensor_adam in
-            // torch/optim/adam.py (1.13), fused into one pass by the kernel: tensor maths in
-            // float32, the scalar bias corrections in double (Python floats) and rounded to
-            // float where they meet a tensor.
-            float t = step.Item() + 1f;
-            step.Fill_(t);
-            double biasCorrection1 = 1.0 - Math.Pow(Beta1, t);
-            double biasCorrection2 = 1.0 - Math.Pow(Beta2, t);
-            double stepSize = Lr / biasCorrection1;
-            p.Kernels.AdamUpdate(p, g, m, v, new AdamCoefficients(Beta1, Beta2, Eps, WeightDecay, (float)-stepSize, (float)Math.Sqrt(biasCorrection2)));
+            step = Tensor.Scalar(0f);
+            SetState(index, "step", step);
+            SetState(index, "exp_avg", Tensor.ZerosLike(parameter));
+            SetState(index, "exp_avg_sq", Tensor.ZerosLike(parameter));
         }
+        var m = GetState(index, "exp_avg")!;
+        var v = GetState(index, "exp_avg_sq")!;
+
+        // Same operations in the same order as _single_tensor_adam in
+        // torch/optim/adam.py (1.13), fused into one pass by the kernel: tensor maths in
+        // float32, the scalar bias corrections in double (Python floats) and rounded to
+        // float where they meet a tensor.
+        float t = step.Item() + 1f;
+        step.Fill_(t);
+        double biasCorrection1 = 1.0 - Math.Pow(Beta1, t);
+        double biasCorrection2 = 1.0 - Math.Pow(Beta2, t);
+        double stepSize = Lr / biasCorrection1;
+        parameter.Kernels.AdamUpdate(parameter, grad, m, v, new AdamCoefficients(Beta1, Beta2, Eps, WeightDecay, (float)-stepSize, (float)Math.Sqrt(biasCorrection2)));
     }
 
     private static void RequireBeta(float beta, int index, string paramName)

@@ -20,10 +20,8 @@ namespace GanNotes.Optim;
 /// <para>
 /// To write an optimizer: declare the state names in <see cref="StateNames"/> (and, for
 /// state not shaped like its parameter, override <see cref="StateShape"/>), keep the state
-/// with <see cref="GetState"/> and <see cref="SetState"/>, and implement <see cref="Step"/>
-/// so that it runs under <see cref="Autograd.NoGrad"/>, reads gradients with
-/// <see cref="GradOf"/> (skipping a parameter when it returns null) and writes into the
-/// parameter tensors in place.
+/// with <see cref="GetState"/> and <see cref="SetState"/>, and implement <see cref="Update"/>,
+/// the change to one parameter from its gradient, written into the parameter tensor in place.
 /// </para>
 /// </remarks>
 public abstract class Optimizer
@@ -66,14 +64,56 @@ public abstract class Optimizer
         state = NewState(this.parameters.Length);
     }
 
+    /// <summary>Takes the parameters to update and the learning rate every optimizer has.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lr"/> is negative or NaN.</exception>
+    /// <exception cref="ArgumentException">An invalid parameter list (see <see cref="Optimizer(IEnumerable{Tensor})"/>).</exception>
+    protected Optimizer(IEnumerable<Tensor> parameters, float lr)
+        : this(parameters)
+    {
+        RequireNonNegative(lr, "Invalid learning rate", nameof(lr));
+        Lr = lr;
+    }
+
     /// <summary>The tensors this optimizer updates, in the order given to the constructor.</summary>
     public IReadOnlyList<Tensor> Parameters { get; }
+
+    /// <summary>
+    /// The learning rate (Adam's alpha); may be changed between steps (a schedule), as PyTorch's
+    /// <c>param_group["lr"]</c>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to a negative value or NaN.</exception>
+    public float Lr
+    {
+        get;
+        set
+        {
+            RequireNonNegative(value, "Invalid learning rate", nameof(value));
+            field = value;
+        }
+    }
 
     /// <summary>The names of the per-parameter state, in the order <see cref="StateDict"/> lists them.</summary>
     protected abstract IReadOnlyList<string> StateNames { get; }
 
-    /// <summary>Applies one update to every parameter that has a gradient.</summary>
-    public abstract void Step();
+    /// <summary>Applies one update to every parameter that has a gradient, without recording it for autograd.</summary>
+    public void Step()
+    {
+        using var noGrad = Autograd.NoGrad();
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            if (GradOf(i) is { } grad)
+            {
+                Update(i, parameters[i], grad);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The update of parameter <paramref name="index"/> from its gradient: writes into
+    /// <paramref name="parameter"/> (and its state) in place. <see cref="Step"/> calls it under
+    /// <see cref="Autograd.NoGrad"/>, for each parameter with a gradient, in order.
+    /// </summary>
+    protected abstract void Update(int index, Tensor parameter, Tensor grad);
 
     /// <summary>
     /// Clears the gradients of all parameters by setting <see cref="Tensor.Grad"/> to null

@@ -6,7 +6,7 @@ namespace GanNotes.Optim;
 /// <summary>
 /// Stochastic gradient descent with optional momentum, Nesterov momentum and L2 weight
 /// decay (PyTorch's <c>torch.optim.SGD</c>). For each parameter p with gradient g, one
-/// <see cref="Step"/> computes
+/// <see cref="Optimizer.Step"/> computes
 /// <code>
 /// g = g + weightDecay * p
 /// if momentum != 0:
@@ -42,32 +42,18 @@ public sealed class Sgd : Optimizer
     /// (see <see cref="Optimizer(IEnumerable{Tensor})"/>).
     /// </exception>
     public Sgd(IEnumerable<Tensor> parameters, float lr, float momentum = 0f, float dampening = 0f, bool nesterov = false, float weightDecay = 0f)
-        : base(parameters)
+        : base(parameters, lr)
     {
-        RequireNonNegative(lr, "Invalid learning rate", nameof(lr));
         RequireNonNegative(momentum, "Invalid momentum value", nameof(momentum));
         RequireNonNegative(weightDecay, "Invalid weight_decay value", nameof(weightDecay));
         if (nesterov && (momentum <= 0f || dampening != 0f))
         {
             throw new ArgumentException("Nesterov momentum requires a momentum and zero dampening.", nameof(nesterov));
         }
-        Lr = lr;
         this.momentum = momentum;
         Dampening = dampening;
         Nesterov = nesterov;
         WeightDecay = weightDecay;
-    }
-
-    /// <summary>The learning rate; may be changed between steps (a schedule), as PyTorch's <c>param_group["lr"]</c>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Set to a negative value or NaN.</exception>
-    public float Lr
-    {
-        get;
-        set
-        {
-            RequireNonNegative(value, "Invalid learning rate", nameof(value));
-            field = value;
-        }
     }
 
     /// <summary>
@@ -104,31 +90,22 @@ public sealed class Sgd : Optimizer
     protected override IReadOnlyList<string> StateNames => Momentum != 0f ? MomentumState : [];
 
     /// <inheritdoc/>
-    public override void Step()
+    protected override void Update(int index, Tensor parameter, Tensor grad)
     {
-        using var noGrad = Autograd.NoGrad();
-        for (int i = 0; i < Parameters.Count; i++)
+        // Same operations in the same order as torch/optim/sgd.py (1.13), fused into one
+        // pass by the kernel, so results match PyTorch's float32 values.
+        Tensor? buffer = null;
+        bool first = false;
+        if (Momentum != 0f)
         {
-            var p = Parameters[i];
-            if (GradOf(i) is not { } g)
+            buffer = GetState(index, "momentum_buffer");
+            if (buffer is null)
             {
-                continue;
+                first = true;
+                buffer = Tensor.ZerosLike(parameter);
+                SetState(index, "momentum_buffer", buffer);
             }
-            // Same operations in the same order as torch/optim/sgd.py (1.13), fused into one
-            // pass by the kernel, so results match PyTorch's float32 values.
-            Tensor? buffer = null;
-            bool first = false;
-            if (Momentum != 0f)
-            {
-                buffer = GetState(i, "momentum_buffer");
-                if (buffer is null)
-                {
-                    first = true;
-                    buffer = Tensor.ZerosLike(p);
-                    SetState(i, "momentum_buffer", buffer);
-                }
-            }
-            p.Kernels.SgdUpdate(p, g, buffer, new SgdCoefficients(Lr, Momentum, Dampening, Nesterov, WeightDecay, first));
         }
+        parameter.Kernels.SgdUpdate(parameter, grad, buffer, new SgdCoefficients(Lr, Momentum, Dampening, Nesterov, WeightDecay, first));
     }
 }
