@@ -30,7 +30,7 @@ internal sealed class GanStep
     private readonly ImageDataset images;
     private readonly int imageCount;
     private readonly int[] permutation;
-    private readonly Generator rng = new(0);
+    private readonly Rng rng = new(0);
     private readonly Tensor zeros;
     private readonly Tensor ones;
 
@@ -41,7 +41,7 @@ internal sealed class GanStep
         ones = Tensor.Ones(batch, 1);
         this.images = images;
         imageCount = images.Count;
-        Generator.Default.ManualSeed(0);
+        Rng.Default.ManualSeed(0);
         g = new Sequential(
             GBlock(ZDim, Hidden), GBlock(Hidden, 2 * Hidden), GBlock(2 * Hidden, 4 * Hidden), GBlock(4 * Hidden, 8 * Hidden),
             new Linear(8 * Hidden, 784), new Sigmoid());
@@ -110,7 +110,7 @@ internal sealed class GanStep
         return images.GetImages(permutation.AsSpan(start, Batch));
     }
 
-    private static Sequential GBlock(int i, int o) => new(new Linear(i, o), new BatchNorm1d(o), new ReLU());
+    private static Sequential GBlock(int i, int o) => new(new Linear(i, o), new BatchNorm1d(o), new Relu());
 
-    private static Sequential DBlock(int i, int o) => new(new Linear(i, o), new LeakyReLU(0.2f));
+    private static Sequential DBlock(int i, int o) => new(new Linear(i, o), new LeakyRelu(0.2f));
 }

@@ -45,7 +45,7 @@ internal static class Kernels
 
     private static double Gemm(int m, int n, int k, bool transA, bool transB)
     {
-        var rng = new Generator(1);
+        var rng = new Rng(1);
         var a = new float[m * k];
         var b = new float[k * n];
         var c = new float[m * n];
@@ -77,7 +77,7 @@ internal static class Kernels
     /// </summary>
     private static double GemmCold(int m, int n, int k, bool transA, bool transB)
     {
-        var rng = new Generator(2);
+        var rng = new Rng(2);
         var a = new float[m * k];
         var b = new float[k * n];
         var c = new float[m * n];

@@ -4,31 +4,31 @@ namespace GanNotes.Data;
 
 /// <summary>
 /// Splits an <see cref="ImageDataset"/> into minibatches, reshuffled each epoch from a seeded
-/// <see cref="Generator"/> (PyTorch's <c>torch.utils.data.DataLoader</c> with
+/// <see cref="Rng"/> (PyTorch's <c>torch.utils.data.DataLoader</c> with
 /// <c>shuffle=True, generator=g</c>).
 /// </summary>
 /// <remarks>
 /// Each enumeration is one epoch. With shuffling, the epoch's order is one permutation of
-/// 0..N-1 drawn from the generator (Fisher-Yates, <see cref="Generator.Permutation"/>)
+/// 0..N-1 drawn from the rng (Fisher-Yates, <see cref="Rng.Permutation"/>)
 /// when the enumeration starts; batch b holds positions [b*m, min((b+1)*m, N)) of it. So
 /// every index appears exactly once per epoch, the same seed gives the same orders, and
-/// each later epoch gets a fresh order because the generator has moved on. Without
-/// shuffling the order is 0..N-1 and the generator is not used. With <c>dropLast</c> a
+/// each later epoch gets a fresh order because the rng has moved on. Without
+/// shuffling the order is 0..N-1 and the rng is not used. With <c>dropLast</c> a
 /// final batch smaller than m is skipped (Algorithm 1 of Goodfellow et al. 2014 samples
 /// minibatches of a fixed size m).
 /// </remarks>
 public sealed class DataLoader
 {
-    private readonly Generator generator;
+    private readonly Rng rng;
 
     /// <summary>Creates a loader over <paramref name="dataset"/>.</summary>
     /// <param name="dataset">The images to batch.</param>
     /// <param name="batchSize">m, examples per batch.</param>
     /// <param name="shuffle">Draw a new order each epoch (true) or keep 0..N-1.</param>
-    /// <param name="generator">The source of the permutations (default <see cref="Generator.Default"/>).</param>
+    /// <param name="rng">The source of the permutations (default <see cref="Rng.Default"/>).</param>
     /// <param name="dropLast">Skip a final batch smaller than m.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is not positive.</exception>
-    public DataLoader(ImageDataset dataset, int batchSize, bool shuffle = true, Generator? generator = null, bool dropLast = false)
+    public DataLoader(ImageDataset dataset, int batchSize, bool shuffle = true, Rng? rng = null, bool dropLast = false)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         if (batchSize <= 0)
@@ -39,7 +39,7 @@ public sealed class DataLoader
         BatchSize = batchSize;
         Shuffle = shuffle;
         DropLast = dropLast;
-        this.generator = generator ?? Generator.Default;
+        this.rng = rng ?? Rng.Default;
     }
 
     /// <summary>The dataset batched.</summary>
@@ -58,15 +58,15 @@ public sealed class DataLoader
     public int BatchCount => DropLast ? Dataset.Count / BatchSize : (Dataset.Count + BatchSize - 1) / BatchSize;
 
     /// <summary>The batches of one epoch (one enumeration of a DataLoader).</summary>
-    public static IEnumerable<Batch> Batches(ImageDataset dataset, int batchSize, bool shuffle, Generator? generator, bool dropLast = false) =>
-        new DataLoader(dataset, batchSize, shuffle, generator, dropLast).Epoch();
+    public static IEnumerable<Batch> Batches(ImageDataset dataset, int batchSize, bool shuffle, Rng? rng, bool dropLast = false) =>
+        new DataLoader(dataset, batchSize, shuffle, rng, dropLast).Epoch();
 
     /// <summary>
     /// The batches of the next epoch, starting at batch <paramref name="startBatch"/>.
     /// </summary>
     /// <remarks>
     /// The permutation is drawn lazily, when enumeration begins, and always in full, so
-    /// resuming a run mid-epoch (restore the generator state saved at the epoch's start,
+    /// resuming a run mid-epoch (restore the rng state saved at the epoch's start,
     /// pass the batch reached) continues with exactly the batches the uninterrupted run
     /// would have seen.
     /// </remarks>
@@ -84,7 +84,7 @@ public sealed class DataLoader
     private IEnumerable<Batch> Enumerate(int startBatch)
     {
         int n = Dataset.Count;
-        int[] order = Shuffle ? generator.Permutation(n) : Enumerable.Range(0, n).ToArray();
+        int[] order = Shuffle ? rng.Permutation(n) : Enumerable.Range(0, n).ToArray();
         for (int b = startBatch; b < BatchCount; b++)
         {
             int start = b * BatchSize;

@@ -8,7 +8,7 @@ namespace GanNotes.Data;
 /// p(x) = exp(-(x - mu)^2 / (2 sigma^2)) / (sigma sqrt(2 pi)).
 /// </summary>
 /// <remarks>
-/// Samples: x = mu + sigma z, z ~ N(0, 1) from the generator; shape [n, 1]. The density and the
+/// Samples: x = mu + sigma z, z ~ N(0, 1) from the rng; shape [n, 1]. The density and the
 /// sampling are Theory's <see cref="NormalDensity"/>, so this sampler can be passed wherever the
 /// paper's maths takes a density (V, D*, C(G), JSD).
 /// </remarks>
@@ -41,9 +41,9 @@ public sealed class Gaussian1D : IToyDistribution, IDensity1D
     public double Pdf(double x) => density.Pdf(x);
 
     /// <inheritdoc/>
-    public Tensor Sample(int n, Generator? generator = null)
+    public Tensor Sample(int n, Rng? rng = null)
     {
-        return ToySamples.Column(density.Sample(n, generator ?? Generator.Default));
+        return ToySamples.Column(density.Sample(n, rng ?? Rng.Default));
     }
 
     /// <inheritdoc/>

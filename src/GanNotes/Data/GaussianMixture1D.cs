@@ -49,8 +49,8 @@ public sealed class GaussianMixture1D : IToyDistribution, IDensity1D
     public double Pdf(double x) => density.Pdf(x);
 
     /// <inheritdoc/>
-    public Tensor Sample(int n, Generator? generator = null)
+    public Tensor Sample(int n, Rng? rng = null)
     {
-        return ToySamples.Column(density.Sample(n, generator ?? Generator.Default));
+        return ToySamples.Column(density.Sample(n, rng ?? Rng.Default));
     }
 }

@@ -66,10 +66,10 @@ public sealed class GaussianRing2D : IToyDistribution
     }
 
     /// <inheritdoc/>
-    public Tensor Sample(int n, Generator? generator = null)
+    public Tensor Sample(int n, Rng? rng = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);
-        var g = generator ?? Generator.Default;
+        var g = rng ?? Rng.Default;
         var values = new float[2 * n];
         for (int i = 0; i < n; i++)
         {

@@ -13,6 +13,6 @@ public interface IToyDistribution
 
     /// <summary>Draws <paramref name="n"/> independent samples as a tensor of shape [n, d].</summary>
     /// <param name="n">The number of samples, at least 0.</param>
-    /// <param name="generator">The random source (default <see cref="Generator.Default"/>); the same seed gives the same samples.</param>
-    Tensor Sample(int n, Generator? generator = null);
+    /// <param name="rng">The random source (default <see cref="Rng.Default"/>); the same seed gives the same samples.</param>
+    Tensor Sample(int n, Rng? rng = null);
 }

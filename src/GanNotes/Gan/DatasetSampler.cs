@@ -73,5 +73,5 @@ public sealed class DatasetSampler : IRealSampler
         order = Order(epoch);
     }
 
-    private int[] Order(long e) => new Tensors.Generator(seed ^ (0x9E3779B97F4A7C15UL * (ulong)(e + 1))).Permutation(dataset.Count);
+    private int[] Order(long e) => new Tensors.Rng(seed ^ (0x9E3779B97F4A7C15UL * (ulong)(e + 1))).Permutation(dataset.Count);
 }

@@ -55,8 +55,8 @@ public sealed partial record GanRecipe
         {
             throw new ArgumentException($"The data has {data.Dimension} values per example; a {RecipeNames.Of(Dataset)} recipe expects {DataDimension}.", nameof(data));
         }
-        var g = MlpGan.BuildGenerator(ZDim, Hidden, DataDimension, GeneratorOutput, new Tensors.Generator(DeriveSeed(Seed, SeedStream.Generator)));
-        var d = MlpGan.BuildDiscriminator(DataDimension, Hidden, new Tensors.Generator(DeriveSeed(Seed, SeedStream.Discriminator)));
+        var g = MlpGan.BuildGenerator(ZDim, Hidden, DataDimension, GeneratorOutput, new Tensors.Rng(DeriveSeed(Seed, SeedStream.Generator)));
+        var d = MlpGan.BuildDiscriminator(DataDimension, Hidden, new Tensors.Rng(DeriveSeed(Seed, SeedStream.Discriminator)));
         var options = new GanTrainerOptions
         {
             K = K,

@@ -40,9 +40,9 @@ public sealed class GanTrainer
         options.Validate();
         (G, D, OptimizerG, OptimizerD, Data, Options) = (g, d, optimizerG, optimizerD, data, options);
         Prior = new NoisePrior(options.Noise, options.ZDim);
-        Rng = new Tensors.Generator(options.Seed);
+        Rng = new Tensors.Rng(options.Seed);
         // The fixed batch has its own stream: it is the same z for every epoch and every resume.
-        fixedNoise = Prior.Sample(options.FixedNoiseCount, new Tensors.Generator(options.Seed ^ 0x9E3779B97F4A7C15UL));
+        fixedNoise = Prior.Sample(options.FixedNoiseCount, new Tensors.Rng(options.Seed ^ 0x9E3779B97F4A7C15UL));
         StepsPerEpoch = Math.Max(1, data.BatchesPerEpoch(options.BatchSize) / options.K);
     }
 
@@ -68,7 +68,7 @@ public sealed class GanTrainer
     public NoisePrior Prior { get; }
 
     /// <summary>The generator of the noise draws (its state is checkpointed).</summary>
-    public Tensors.Generator Rng { get; }
+    public Tensors.Rng Rng { get; }
 
     /// <summary>Generator steps per epoch: the real minibatches in one pass over the data, divided by k.</summary>
     public int StepsPerEpoch { get; }
@@ -168,7 +168,7 @@ public sealed class GanTrainer
     public Tensor SampleFixed() => Generate(fixedNoise);
 
     /// <summary>n fresh samples G(z), in evaluation mode, from <paramref name="rng"/> (not the training stream).</summary>
-    public Tensor Sample(int n, Tensors.Generator rng) => Generate(Prior.Sample(n, rng));
+    public Tensor Sample(int n, Tensors.Rng rng) => Generate(Prior.Sample(n, rng));
 
     private Tensor Generate(Tensor z)
     {

@@ -36,9 +36,9 @@ public static class MlpGan
     /// <param name="hidden">h (128 in the notes).</param>
     /// <param name="outputDim">Sample size (784 = 28 x 28 for images, 1 or 2 for toy data).</param>
     /// <param name="output">Output activation.</param>
-    /// <param name="rng">Initialises the weights (default: <see cref="Tensors.Generator.Default"/>).</param>
+    /// <param name="rng">Initialises the weights (default: <see cref="Tensors.Rng.Default"/>).</param>
     public static Sequential BuildGenerator(int zDim = DefaultZDim, int hidden = DefaultHidden, int outputDim = 784,
-        GeneratorOutput output = GeneratorOutput.Sigmoid, Tensors.Generator? rng = null)
+        GeneratorOutput output = GeneratorOutput.Sigmoid, Tensors.Rng? rng = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(zDim);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(hidden);
@@ -47,9 +47,9 @@ public static class MlpGan
         var g = new Sequential();
         for (int i = 0; i + 1 < widths.Length; i++)
         {
-            g.Append(new Sequential(new Linear(widths[i], widths[i + 1], generator: rng), new BatchNorm1d(widths[i + 1]), new ReLU()));
+            g.Append(new Sequential(new Linear(widths[i], widths[i + 1], rng: rng), new BatchNorm1d(widths[i + 1]), new Relu()));
         }
-        g.Append(new Linear(8 * hidden, outputDim, generator: rng));
+        g.Append(new Linear(8 * hidden, outputDim, rng: rng));
         switch (output)
         {
             case GeneratorOutput.Sigmoid: g.Append(new Sigmoid()); break;
@@ -65,7 +65,7 @@ public static class MlpGan
     /// 4h, 2h, h, then Linear to one logit. D(x) = sigmoid(logit) is the probability that x is real;
     /// the losses take the logit for numerical stability.
     /// </summary>
-    public static Sequential BuildDiscriminator(int inputDim = 784, int hidden = DefaultHidden, Tensors.Generator? rng = null)
+    public static Sequential BuildDiscriminator(int inputDim = 784, int hidden = DefaultHidden, Tensors.Rng? rng = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputDim);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(hidden);
@@ -73,9 +73,9 @@ public static class MlpGan
         var d = new Sequential();
         for (int i = 0; i + 1 < widths.Length; i++)
         {
-            d.Append(new Sequential(new Linear(widths[i], widths[i + 1], generator: rng), new LeakyReLU(LeakySlope)));
+            d.Append(new Sequential(new Linear(widths[i], widths[i + 1], rng: rng), new LeakyRelu(LeakySlope)));
         }
-        d.Append(new Linear(hidden, 1, generator: rng));
+        d.Append(new Linear(hidden, 1, rng: rng));
         return d;
     }
 }

@@ -21,7 +21,7 @@ public sealed class NoisePrior(NoiseKind kind, int zDim)
     public int ZDim { get; } = zDim > 0 ? zDim : throw new ArgumentOutOfRangeException(nameof(zDim), zDim, $"Invalid noise dimension: {zDim}.");
 
     /// <summary>m samples, drawn in order from <paramref name="rng"/>.</summary>
-    public Tensor Sample(int m, Tensors.Generator rng)
+    public Tensor Sample(int m, Tensors.Rng rng)
     {
         ArgumentNullException.ThrowIfNull(rng);
         ArgumentOutOfRangeException.ThrowIfNegative(m);

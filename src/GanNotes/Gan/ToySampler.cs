@@ -11,7 +11,7 @@ namespace GanNotes.Gan;
 public sealed class ToySampler(IToyDistribution distribution, ulong seed, int epochSize = 10_000) : IRealSampler
 {
     private readonly IToyDistribution distribution = distribution ?? throw new ArgumentNullException(nameof(distribution));
-    private readonly Tensors.Generator rng = new(seed);
+    private readonly Tensors.Rng rng = new(seed);
     private readonly int epochSize = epochSize > 0 ? epochSize : throw new ArgumentOutOfRangeException(nameof(epochSize), epochSize, $"Invalid epoch size: {epochSize}.");
 
     /// <inheritdoc/>

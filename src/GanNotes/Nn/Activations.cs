@@ -3,8 +3,11 @@ using GanNotes.Tensors;
 namespace GanNotes.Nn;
 
 /// <summary>max(x, 0) elementwise (PyTorch's <c>nn.ReLU</c>).</summary>
-public sealed class ReLU : Module
+public sealed class Relu : Module
 {
+    /// <inheritdoc/>
+    protected override string PyTorchName => "ReLU";
+
     /// <inheritdoc/>
     public override Tensor Forward(Tensor input)
     {
@@ -14,8 +17,11 @@ public sealed class ReLU : Module
 }
 
 /// <summary>x for x &gt; 0, negativeSlope * x otherwise (PyTorch's <c>nn.LeakyReLU</c>; the GAN discriminator uses 0.2).</summary>
-public sealed class LeakyReLU(float negativeSlope = 0.01f) : Module
+public sealed class LeakyRelu(float negativeSlope = 0.01f) : Module
 {
+    /// <inheritdoc/>
+    protected override string PyTorchName => "LeakyReLU";
+
     /// <summary>The slope for negative inputs.</summary>
     public float NegativeSlope { get; } = negativeSlope;
 

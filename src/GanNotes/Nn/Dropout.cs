@@ -8,18 +8,18 @@ namespace GanNotes.Nn;
 /// </summary>
 public sealed class Dropout : Module
 {
-    private readonly Generator? generator;
+    private readonly Rng? rng;
 
-    /// <summary>Creates the layer; masks come from <paramref name="generator"/> (default: <see cref="Generator.Default"/>).</summary>
+    /// <summary>Creates the layer; masks come from <paramref name="rng"/> (default: <see cref="Rng.Default"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">p is outside [0, 1].</exception>
-    public Dropout(float p = 0.5f, Generator? generator = null)
+    public Dropout(float p = 0.5f, Rng? rng = null)
     {
         if (!(p >= 0f && p <= 1f))
         {
             throw new ArgumentOutOfRangeException(nameof(p), p, $"Invalid dropout probability: {p}; it must be in [0, 1].");
         }
         P = p;
-        this.generator = generator;
+        this.rng = rng;
     }
 
     /// <summary>The probability of zeroing an element.</summary>
@@ -34,11 +34,11 @@ public sealed class Dropout : Module
             return input;
         }
         var mask = new float[input.NumElements];
-        var rng = generator ?? Generator.Default;
+        var source = rng ?? Rng.Default;
         float keepScale = P == 1f ? 0f : 1f / (1f - P);
         for (int i = 0; i < mask.Length; i++)
         {
-            mask[i] = rng.NextSingle() >= P ? keepScale : 0f;
+            mask[i] = source.NextSingle() >= P ? keepScale : 0f;
         }
         return input * Tensor.FromArray(mask, [.. input.Shape]);
     }

@@ -5,11 +5,11 @@ namespace GanNotes.Nn;
 public static class Init
 {
     /// <summary>Fills with samples of U[low, high).</summary>
-    public static Tensor Uniform_(Tensor tensor, float low, float high, Generator? generator = null)
+    public static Tensor Uniform_(Tensor tensor, float low, float high, Rng? rng = null)
     {
         ArgumentNullException.ThrowIfNull(tensor);
         var values = new float[tensor.NumElements];
-        (generator ?? Generator.Default).FillUniform(values, low, high);
+        (rng ?? Rng.Default).FillUniform(values, low, high);
         using (Autograd.NoGrad())
         {
             return tensor.CopyFrom_(Tensor.FromArray(values, [.. tensor.Shape]));
@@ -17,11 +17,11 @@ public static class Init
     }
 
     /// <summary>Fills with samples of N(mean, std^2).</summary>
-    public static Tensor Normal_(Tensor tensor, float mean = 0f, float std = 1f, Generator? generator = null)
+    public static Tensor Normal_(Tensor tensor, float mean = 0f, float std = 1f, Rng? rng = null)
     {
         ArgumentNullException.ThrowIfNull(tensor);
         var values = new float[tensor.NumElements];
-        (generator ?? Generator.Default).FillNormal(values, mean, std);
+        (rng ?? Rng.Default).FillNormal(values, mean, std);
         using (Autograd.NoGrad())
         {
             return tensor.CopyFrom_(Tensor.FromArray(values, [.. tensor.Shape]));
@@ -40,17 +40,17 @@ public static class Init
     /// With a = sqrt(5), PyTorch's default for Linear weights, b = 1 / sqrt(fan_in).
     /// </summary>
     /// <remarks>For a [out, in] weight, fan_in = in.</remarks>
-    public static Tensor KaimingUniform_(Tensor tensor, float a = 0f, Generator? generator = null)
+    public static Tensor KaimingUniform_(Tensor tensor, float a = 0f, Rng? rng = null)
     {
         ArgumentNullException.ThrowIfNull(tensor);
         int fanIn = FanIn(tensor);
         double gain = Math.Sqrt(2.0 / (1 + a * a));
         float bound = (float)(gain * Math.Sqrt(3.0 / fanIn));
-        return Uniform_(tensor, -bound, bound, generator);
+        return Uniform_(tensor, -bound, bound, rng);
     }
 
     /// <summary>U(-b, b) with b = gain * sqrt(6 / (fan_in + fan_out)) (Glorot &amp; Bengio 2010).</summary>
-    public static Tensor XavierUniform_(Tensor tensor, float gain = 1f, Generator? generator = null)
+    public static Tensor XavierUniform_(Tensor tensor, float gain = 1f, Rng? rng = null)
     {
         ArgumentNullException.ThrowIfNull(tensor);
         if (tensor.Rank < 2)
@@ -59,7 +59,7 @@ public static class Init
         }
         int fanIn = FanIn(tensor), fanOut = tensor.Size(0);
         float bound = (float)(gain * Math.Sqrt(6.0 / (fanIn + fanOut)));
-        return Uniform_(tensor, -bound, bound, generator);
+        return Uniform_(tensor, -bound, bound, rng);
     }
 
     private static int FanIn(Tensor tensor)

@@ -11,21 +11,21 @@ namespace GanNotes.Nn;
 /// </remarks>
 public sealed class Linear : Module
 {
-    /// <summary>Creates the layer and initialises it from <paramref name="generator"/> (default: <see cref="Generator.Default"/>).</summary>
+    /// <summary>Creates the layer and initialises it from <paramref name="rng"/> (default: <see cref="Rng.Default"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">A feature count is not positive.</exception>
-    public Linear(int inFeatures, int outFeatures, bool bias = true, Generator? generator = null)
+    public Linear(int inFeatures, int outFeatures, bool bias = true, Rng? rng = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inFeatures);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outFeatures);
         InFeatures = inFeatures;
         OutFeatures = outFeatures;
         Weight = RegisterParameter("weight", Tensor.Zeros(outFeatures, inFeatures));
-        Init.KaimingUniform_(Weight, MathF.Sqrt(5f), generator);
+        Init.KaimingUniform_(Weight, MathF.Sqrt(5f), rng);
         if (bias)
         {
             float bound = 1f / MathF.Sqrt(inFeatures);
             Bias = RegisterParameter("bias", Tensor.Zeros(outFeatures));
-            Init.Uniform_(Bias, -bound, bound, generator);
+            Init.Uniform_(Bias, -bound, bound, rng);
         }
     }
 

@@ -98,10 +98,16 @@ public abstract class Module
     /// <summary>The text inside the parentheses of this module's line, e.g. <c>in_features=5, out_features=7, bias=True</c>.</summary>
     protected virtual string ExtraRepr() => "";
 
+    /// <summary>
+    /// The module's name in its repr: PyTorch's own spelling (<c>ReLU</c> for <see cref="Relu"/>), so
+    /// a model tree prints as it does in PyTorch; the class name by default.
+    /// </summary>
+    protected virtual string PyTorchName => GetType().Name;
+
     /// <summary>The module tree in PyTorch's format.</summary>
     public override string ToString()
     {
-        var sb = new StringBuilder(GetType().Name).Append('(').Append(ExtraRepr());
+        var sb = new StringBuilder(PyTorchName).Append('(').Append(ExtraRepr());
         if (children.Count > 0)
         {
             sb.Append('\n');

@@ -63,7 +63,7 @@ public static class RunPlots
     {
         ArgumentNullException.ThrowIfNull(trainer);
         ArgumentNullException.ThrowIfNull(recipe);
-        var samples = trainer.Sample(ToySampleCount, new Tensors.Generator(ToySampleSeed)).ToArray();
+        var samples = trainer.Sample(ToySampleCount, new Tensors.Rng(ToySampleSeed)).ToArray();
         switch (recipe.CreateToyDistribution())
         {
             case Gaussian1D normal:
@@ -77,7 +77,7 @@ public static class RunPlots
                     .WithXRange(lo, hi)
                     .WithSize(700, 450);
             case IToyDistribution toy when toy.Dimension == 2:
-                var real = toy.Sample(ToySampleCount / 2, new Tensors.Generator(ToySampleSeed + 1)).ToArray();
+                var real = toy.Sample(ToySampleCount / 2, new Tensors.Rng(ToySampleSeed + 1)).ToArray();
                 return new Figure()
                     .AddScatter(Column(real, 0), Column(real, 1), "p_data samples", "rgba(31,119,180,0.4)", 4)
                     .AddScatter(Column(samples, 0), Column(samples, 1), "p_g: G(z) samples", "rgba(255,127,14,0.5)", 4)

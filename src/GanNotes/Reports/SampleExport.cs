@@ -25,7 +25,7 @@ public static class SampleExport
     {
         ArgumentNullException.ThrowIfNull(trainer);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        var rng = new Tensors.Generator(seed);
+        var rng = new Tensors.Rng(seed);
         float[]? all = null;
         int d = 0;
         for (int start = 0; start < count; start += Chunk)

@@ -83,20 +83,20 @@ public sealed partial class Tensor
     }
 
     /// <summary>Samples from N(0, 1) (PyTorch's <c>torch.randn</c>).</summary>
-    public static Tensor Randn(int[] shape, Generator? generator = null)
+    public static Tensor Randn(int[] shape, Rng? rng = null)
     {
         ArgumentNullException.ThrowIfNull(shape);
         var y = Uninitialized((int[])shape.Clone(), Device.Cpu);
-        (generator ?? Generator.Default).FillNormal(y.Span, 0f, 1f);
+        (rng ?? Rng.Default).FillNormal(y.Span, 0f, 1f);
         return y;
     }
 
     /// <summary>Samples from U[0, 1) (PyTorch's <c>torch.rand</c>).</summary>
-    public static Tensor Rand(int[] shape, Generator? generator = null)
+    public static Tensor Rand(int[] shape, Rng? rng = null)
     {
         ArgumentNullException.ThrowIfNull(shape);
         var y = Uninitialized((int[])shape.Clone(), Device.Cpu);
-        (generator ?? Generator.Default).FillUniform(y.Span, 0f, 1f);
+        (rng ?? Rng.Default).FillUniform(y.Span, 0f, 1f);
         return y;
     }
 

@@ -21,8 +21,8 @@ public interface IDistribution1D : IDensity1D
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="probability"/> is not strictly between 0 and 1.</exception>
     double Quantile(double probability);
 
-    /// <summary><paramref name="n"/> independent samples, drawn in order from <paramref name="generator"/> (same seed, same samples).</summary>
-    double[] Sample(int n, Generator generator);
+    /// <summary><paramref name="n"/> independent samples, drawn in order from <paramref name="rng"/> (same seed, same samples).</summary>
+    double[] Sample(int n, Rng rng);
 
     /// <summary>
     /// A range [Low, High] that holds all but a negligible tail of the mass: every Gaussian bump

@@ -149,14 +149,14 @@ public sealed class KernelDensityEstimate : IDistribution1D
     }
 
     /// <summary><paramref name="n"/> samples of the estimate: a uniformly chosen x_i plus h z, z ~ N(0, 1) (the smoothed bootstrap).</summary>
-    public double[] Sample(int n, Generator generator)
+    public double[] Sample(int n, Rng rng)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);
-        ArgumentNullException.ThrowIfNull(generator);
+        ArgumentNullException.ThrowIfNull(rng);
         var x = new double[n];
         for (int i = 0; i < n; i++)
         {
-            x[i] = samples[generator.NextInt(samples.Length)] + Bandwidth * generator.NextNormal();
+            x[i] = samples[rng.NextInt(samples.Length)] + Bandwidth * rng.NextNormal();
         }
         return x;
     }

@@ -46,14 +46,14 @@ public sealed class NormalDensity : IDistribution1D
     }
 
     /// <inheritdoc/>
-    public double[] Sample(int n, Generator generator)
+    public double[] Sample(int n, Rng rng)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);
-        ArgumentNullException.ThrowIfNull(generator);
+        ArgumentNullException.ThrowIfNull(rng);
         var x = new double[n];
         for (int i = 0; i < n; i++)
         {
-            x[i] = Mean + Std * generator.NextNormal();
+            x[i] = Mean + Std * rng.NextNormal();
         }
         return x;
     }

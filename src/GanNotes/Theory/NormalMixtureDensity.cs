@@ -134,15 +134,15 @@ public sealed class NormalMixtureDensity : IDistribution1D
     }
 
     /// <inheritdoc/>
-    public double[] Sample(int n, Generator generator)
+    public double[] Sample(int n, Rng rng)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);
-        ArgumentNullException.ThrowIfNull(generator);
+        ArgumentNullException.ThrowIfNull(rng);
         var x = new double[n];
         for (int i = 0; i < n; i++)
         {
-            int k = PickComponent(generator.NextDouble());
-            x[i] = means[k] + stds[k] * generator.NextNormal();
+            int k = PickComponent(rng.NextDouble());
+            x[i] = means[k] + stds[k] * rng.NextNormal();
         }
         return x;
     }

@@ -44,14 +44,14 @@ public sealed class UniformDensity : IDistribution1D
         A + TheoryChecks.Probability(probability, nameof(probability)) * (B - A);
 
     /// <inheritdoc/>
-    public double[] Sample(int n, Generator generator)
+    public double[] Sample(int n, Rng rng)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);
-        ArgumentNullException.ThrowIfNull(generator);
+        ArgumentNullException.ThrowIfNull(rng);
         var x = new double[n];
         for (int i = 0; i < n; i++)
         {
-            x[i] = A + (B - A) * generator.NextDouble();
+            x[i] = A + (B - A) * rng.NextDouble();
         }
         return x;
     }

@@ -74,17 +74,17 @@ public static class ValueFunction
 
     /// <summary>
     /// The Monte Carlo estimate of Eq. 1 with fresh samples: m draws x ~ p_data, then m draws z ~ p_z pushed
-    /// through G, all from <paramref name="generator"/> (one minibatch of Algorithm 1 when m is its size).
+    /// through G, all from <paramref name="rng"/> (one minibatch of Algorithm 1 when m is its size).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">m &lt; 2.</exception>
-    public static MonteCarloEstimate MonteCarlo(IDistribution1D pData, IDistribution1D pZ, Func<double, double> G, Func<double, double> D, int m, Generator generator)
+    public static MonteCarloEstimate MonteCarlo(IDistribution1D pData, IDistribution1D pZ, Func<double, double> G, Func<double, double> D, int m, Rng rng)
     {
         ArgumentNullException.ThrowIfNull(pData);
         ArgumentNullException.ThrowIfNull(pZ);
-        ArgumentNullException.ThrowIfNull(generator);
+        ArgumentNullException.ThrowIfNull(rng);
         TheoryChecks.Count(m, 2, nameof(m));
-        var x = pData.Sample(m, generator);
-        var z = pZ.Sample(m, generator);
+        var x = pData.Sample(m, rng);
+        var z = pZ.Sample(m, rng);
         return MonteCarlo(x, z, G, D);
     }
 

@@ -20,8 +20,8 @@ public sealed class DataLoaderTests
     {
         var data = Numbered(50);
 
-        var first = EpochIndices(new DataLoader(data, 8, generator: new Generator(7)));
-        var second = EpochIndices(new DataLoader(data, 8, generator: new Generator(7)));
+        var first = EpochIndices(new DataLoader(data, 8, rng: new Rng(7)));
+        var second = EpochIndices(new DataLoader(data, 8, rng: new Rng(7)));
 
         Assert.Equal(first, second);
     }
@@ -31,8 +31,8 @@ public sealed class DataLoaderTests
     {
         var data = Numbered(50);
 
-        var first = EpochIndices(new DataLoader(data, 50, generator: new Generator(7)));
-        var second = EpochIndices(new DataLoader(data, 50, generator: new Generator(8)));
+        var first = EpochIndices(new DataLoader(data, 50, rng: new Rng(7)));
+        var second = EpochIndices(new DataLoader(data, 50, rng: new Rng(8)));
 
         Assert.NotEqual(first, second);
     }
@@ -40,7 +40,7 @@ public sealed class DataLoaderTests
     [Fact]
     public void Epoch_Shuffled_EveryIndexExactlyOnceAndLastBatchSmaller()
     {
-        var loader = new DataLoader(Numbered(10), 3, generator: new Generator(1));
+        var loader = new DataLoader(Numbered(10), 3, rng: new Rng(1));
 
         var batches = EpochIndices(loader);
 
@@ -52,7 +52,7 @@ public sealed class DataLoaderTests
     [Fact]
     public void Epoch_SuccessiveEpochs_ReshuffleAndEachCoversAll()
     {
-        var loader = new DataLoader(Numbered(100), 16, generator: new Generator(3));
+        var loader = new DataLoader(Numbered(100), 16, rng: new Rng(3));
 
         var epoch1 = EpochIndices(loader).SelectMany(b => b).ToArray();
         var epoch2 = EpochIndices(loader).SelectMany(b => b).ToArray();
@@ -65,8 +65,8 @@ public sealed class DataLoaderTests
     [Fact]
     public void Epoch_SameSeed_SameSequenceOfEpochs()
     {
-        var a = new DataLoader(Numbered(30), 4, generator: new Generator(11));
-        var b = new DataLoader(Numbered(30), 4, generator: new Generator(11));
+        var a = new DataLoader(Numbered(30), 4, rng: new Rng(11));
+        var b = new DataLoader(Numbered(30), 4, rng: new Rng(11));
 
         for (int epoch = 0; epoch < 3; epoch++)
         {
@@ -77,7 +77,7 @@ public sealed class DataLoaderTests
     [Fact]
     public void Epoch_DropLast_SkipsShortBatch()
     {
-        var loader = new DataLoader(Numbered(10), 3, generator: new Generator(1), dropLast: true);
+        var loader = new DataLoader(Numbered(10), 3, rng: new Rng(1), dropLast: true);
 
         var batches = EpochIndices(loader);
 
@@ -89,10 +89,10 @@ public sealed class DataLoaderTests
     [Fact]
     public void Epoch_NoShuffle_DatasetOrderAndGeneratorUntouched()
     {
-        var generator = new Generator(5);
+        var generator = new Rng(5);
         var before = generator.GetState();
 
-        var batches = EpochIndices(new DataLoader(Numbered(7), 3, shuffle: false, generator: generator));
+        var batches = EpochIndices(new DataLoader(Numbered(7), 3, shuffle: false, rng: generator));
 
         Assert.Equal([[0, 1, 2], [3, 4, 5], [6]], batches);
         Assert.Equal(before, generator.GetState());
@@ -101,9 +101,9 @@ public sealed class DataLoaderTests
     [Fact]
     public void Epoch_Shuffled_UsesGeneratorPermutation()
     {
-        var expected = new Generator(9).Permutation(12);
+        var expected = new Rng(9).Permutation(12);
 
-        var order = EpochIndices(new DataLoader(Numbered(12), 5, generator: new Generator(9))).SelectMany(b => b);
+        var order = EpochIndices(new DataLoader(Numbered(12), 5, rng: new Rng(9))).SelectMany(b => b);
 
         Assert.Equal(expected, order);
     }
@@ -113,7 +113,7 @@ public sealed class DataLoaderTests
     {
         var data = Numbered(20);
 
-        foreach (var batch in new DataLoader(data, 6, generator: new Generator(2)))
+        foreach (var batch in new DataLoader(data, 6, rng: new Rng(2)))
         {
             Assert.Equal([batch.Count, 2], batch.Images.Shape);
             var values = batch.Images.ToArray();
@@ -130,13 +130,13 @@ public sealed class DataLoaderTests
     [Fact]
     public void Epoch_StartBatch_ResumesWhereAnUninterruptedEpochWouldBe()
     {
-        var generator = new Generator(4);
+        var generator = new Rng(4);
         var saved = generator.GetState();
-        var full = EpochIndices(new DataLoader(Numbered(25), 4, generator: generator));
+        var full = EpochIndices(new DataLoader(Numbered(25), 4, rng: generator));
 
-        var restored = new Generator(0);
+        var restored = new Rng(0);
         restored.SetState(saved);
-        var resumed = new DataLoader(Numbered(25), 4, generator: restored).Epoch(startBatch: 3).Select(b => b.Indices).ToArray();
+        var resumed = new DataLoader(Numbered(25), 4, rng: restored).Epoch(startBatch: 3).Select(b => b.Indices).ToArray();
 
         Assert.Equal(full[3..], resumed);
         Assert.Equal(generator.GetState(), restored.GetState());
@@ -147,9 +147,9 @@ public sealed class DataLoaderTests
     {
         var data = Numbered(9);
 
-        var viaStatic = DataLoader.Batches(data, 2, shuffle: true, new Generator(6)).Select(b => b.Indices).ToArray();
+        var viaStatic = DataLoader.Batches(data, 2, shuffle: true, new Rng(6)).Select(b => b.Indices).ToArray();
 
-        Assert.Equal(EpochIndices(new DataLoader(data, 2, generator: new Generator(6))), viaStatic);
+        Assert.Equal(EpochIndices(new DataLoader(data, 2, rng: new Rng(6))), viaStatic);
     }
 
     [Theory]
@@ -165,8 +165,8 @@ public sealed class DataLoaderTests
     [Fact]
     public void Epoch_BatchLargerThanDataset_OneBatchOrNoneWithDropLast()
     {
-        Assert.Single(EpochIndices(new DataLoader(Numbered(5), 8, generator: new Generator(1))));
-        Assert.Empty(EpochIndices(new DataLoader(Numbered(5), 8, generator: new Generator(1), dropLast: true)));
+        Assert.Single(EpochIndices(new DataLoader(Numbered(5), 8, rng: new Rng(1))));
+        Assert.Empty(EpochIndices(new DataLoader(Numbered(5), 8, rng: new Rng(1), dropLast: true)));
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public sealed class DataLoaderTests
     {
         var data = FashionMnist.Load(RepoData.Path, train: false).Take(300);
 
-        var batches = DataLoader.Batches(data, 128, shuffle: true, new Generator(0), dropLast: true).ToArray();
+        var batches = DataLoader.Batches(data, 128, shuffle: true, new Rng(0), dropLast: true).ToArray();
 
         Assert.Equal(2, batches.Length);
         Assert.All(batches, b => Assert.Equal([128, 784], b.Images.Shape));

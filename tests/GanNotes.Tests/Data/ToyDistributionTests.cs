@@ -48,7 +48,7 @@ public sealed class ToyDistributionTests
     {
         var p = new Gaussian1D(mean: 4, std: 1.25);
 
-        var x = p.Sample(N, new Generator(1));
+        var x = p.Sample(N, new Rng(1));
 
         Assert.Equal([N, 1], x.Shape);
         AssertMoments(Column(x, 0), 4, 1.25 * 1.25);
@@ -69,7 +69,7 @@ public sealed class ToyDistributionTests
     {
         var p = new Gaussian1D(1, 2);
 
-        Assert.Equal(p.Sample(100, new Generator(3)).ToArray(), p.Sample(100, new Generator(3)).ToArray());
+        Assert.Equal(p.Sample(100, new Rng(3)).ToArray(), p.Sample(100, new Rng(3)).ToArray());
     }
 
     [Theory]
@@ -89,7 +89,7 @@ public sealed class ToyDistributionTests
     {
         var p = new GaussianMixture1D([0.2, 0.5, 0.3], [-10, 0, 10], [0.5, 1, 0.25]);
 
-        var x = Column(p.Sample(N, new Generator(2)), 0);
+        var x = Column(p.Sample(N, new Rng(2)), 0);
 
         AssertMoments(x, p.Mean, p.Variance);
         // The modes are at least 10 std apart, so the side of +-5 identifies the component.
@@ -177,7 +177,7 @@ public sealed class ToyDistributionTests
     {
         var ring = new GaussianRing2D(radius: 2, std: 0.05);
 
-        var samples = ring.Sample(N, new Generator(4));
+        var samples = ring.Sample(N, new Rng(4));
         var x = Column(samples, 0);
         var y = Column(samples, 1);
 
@@ -223,6 +223,6 @@ public sealed class ToyDistributionTests
     [Fact]
     public void Sample_Zero_EmptyTensorOfRightWidth()
     {
-        Assert.Equal([0, 2], new GaussianRing2D().Sample(0, new Generator(1)).Shape);
+        Assert.Equal([0, 2], new GaussianRing2D().Sample(0, new Rng(1)).Shape);
     }
 }

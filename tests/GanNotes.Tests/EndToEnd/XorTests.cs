@@ -13,7 +13,7 @@ public class XorTests
     [Fact]
     public void MlpWithAdam_LearnsXor_LossBelow001()
     {
-        var model = new Sequential(new Linear(2, 8, generator: new Generator(1)), new Tanh(), new Linear(8, 1, generator: new Generator(2)));
+        var model = new Sequential(new Linear(2, 8, rng: new Rng(1)), new Tanh(), new Linear(8, 1, rng: new Rng(2)));
         var optimizer = new Adam(model.Parameters(), lr: 0.05f);
         float loss = Train(model, optimizer, steps: 500);
 
@@ -28,7 +28,7 @@ public class XorTests
     [Fact]
     public void MlpWithSgdMomentum_LearnsXor_LossBelow005()
     {
-        var model = new Sequential(new Linear(2, 8, generator: new Generator(3)), new LeakyReLU(0.2f), new Linear(8, 1, generator: new Generator(4)));
+        var model = new Sequential(new Linear(2, 8, rng: new Rng(3)), new LeakyRelu(0.2f), new Linear(8, 1, rng: new Rng(4)));
         var optimizer = new Sgd(model.Parameters(), lr: 0.1f, momentum: 0.9f);
         float loss = Train(model, optimizer, steps: 1000);
         Assert.True(loss < 0.05f, $"XOR loss after 1000 SGD steps: {loss}");
@@ -39,7 +39,7 @@ public class XorTests
     {
         float Run()
         {
-            var model = new Sequential(new Linear(2, 8, generator: new Generator(5)), new Tanh(), new Linear(8, 1, generator: new Generator(6)));
+            var model = new Sequential(new Linear(2, 8, rng: new Rng(5)), new Tanh(), new Linear(8, 1, rng: new Rng(6)));
             return Train(model, new Adam(model.Parameters(), lr: 0.05f), steps: 50);
         }
         Assert.Equal(Run(), Run());

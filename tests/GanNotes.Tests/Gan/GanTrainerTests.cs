@@ -8,8 +8,8 @@ public class GanTrainerTests
 {
     private static GanTrainer Build1D(ulong seed = 7, GeneratorLoss loss = GeneratorLoss.NonSaturating, int k = 1, float lr = 2e-3f)
     {
-        var g = MlpGan.BuildGenerator(zDim: 4, hidden: 8, outputDim: 1, output: GeneratorOutput.Identity, rng: new Generator(seed));
-        var d = MlpGan.BuildDiscriminator(inputDim: 1, hidden: 8, rng: new Generator(seed + 1));
+        var g = MlpGan.BuildGenerator(zDim: 4, hidden: 8, outputDim: 1, output: GeneratorOutput.Identity, rng: new Rng(seed));
+        var d = MlpGan.BuildDiscriminator(inputDim: 1, hidden: 8, rng: new Rng(seed + 1));
         var options = new GanTrainerOptions { BatchSize = 64, ZDim = 4, K = k, Loss = loss, Seed = seed, FixedNoiseCount = 256 };
         return new GanTrainer(g, d, new Adam(g.Parameters(), lr, 0.5f), new Adam(d.Parameters(), lr, 0.5f),
             new GaussianSampler(3f, 0.5f, seed + 2), options);
@@ -97,8 +97,8 @@ public class GanTrainerTests
             small.TrainStep();
             GanCheckpoint.Save(small, path);
 
-            var g = MlpGan.BuildGenerator(zDim: 4, hidden: 16, outputDim: 1, output: GeneratorOutput.Identity, rng: new Generator(1));
-            var d = MlpGan.BuildDiscriminator(inputDim: 1, hidden: 8, rng: new Generator(2));
+            var g = MlpGan.BuildGenerator(zDim: 4, hidden: 16, outputDim: 1, output: GeneratorOutput.Identity, rng: new Rng(1));
+            var d = MlpGan.BuildDiscriminator(inputDim: 1, hidden: 8, rng: new Rng(2));
             var other = new GanTrainer(g, d, new Adam(g.Parameters()), new Adam(d.Parameters()), new GaussianSampler(0, 1, 3),
                 new GanTrainerOptions { BatchSize = 64, ZDim = 4 });
             var before = g.Parameters().Select(p => p.ToArray()).ToList();
@@ -116,8 +116,8 @@ public class GanTrainerTests
     [Fact]
     public void TrainStep_NonFiniteData_ThrowsNamingStepAndKeepsParameters()
     {
-        var g = MlpGan.BuildGenerator(zDim: 4, hidden: 8, outputDim: 1, output: GeneratorOutput.Identity, rng: new Generator(1));
-        var d = MlpGan.BuildDiscriminator(inputDim: 1, hidden: 8, rng: new Generator(2));
+        var g = MlpGan.BuildGenerator(zDim: 4, hidden: 8, outputDim: 1, output: GeneratorOutput.Identity, rng: new Rng(1));
+        var d = MlpGan.BuildDiscriminator(inputDim: 1, hidden: 8, rng: new Rng(2));
         var trainer = new GanTrainer(g, d, new Adam(g.Parameters()), new Adam(d.Parameters()), new GaussianSampler(float.NaN, 1, 3),
             new GanTrainerOptions { BatchSize = 16, ZDim = 4 });
         var before = d.Parameters().Select(p => p.ToArray()).ToList();
@@ -169,11 +169,11 @@ public class GanTrainerTests
     public void TrainStep_KDiscriminatorSteps_ConsumesKRealBatchesAndKPlusOneNoiseBatches()
     {
         var counting = new CountingSampler();
-        var g = MlpGan.BuildGenerator(zDim: 4, hidden: 8, outputDim: 1, output: GeneratorOutput.Identity, rng: new Generator(1));
-        var d = MlpGan.BuildDiscriminator(inputDim: 1, hidden: 8, rng: new Generator(2));
+        var g = MlpGan.BuildGenerator(zDim: 4, hidden: 8, outputDim: 1, output: GeneratorOutput.Identity, rng: new Rng(1));
+        var d = MlpGan.BuildDiscriminator(inputDim: 1, hidden: 8, rng: new Rng(2));
         var trainer = new GanTrainer(g, d, new Adam(g.Parameters()), new Adam(d.Parameters()), counting,
             new GanTrainerOptions { BatchSize = 16, ZDim = 4, K = 3, Seed = 5 });
-        var reference = new Generator(5);
+        var reference = new Rng(5);
         trainer.TrainStep();
         trainer.TrainStep();
         Assert.Equal(6, counting.Batches); // k = 3 real minibatches per generator step

@@ -6,7 +6,7 @@ namespace GanNotes.Tests.Gan;
 /// <summary>p_data = N(mean, std^2) in 1-D, with an epoch of a fixed nominal size, for trainer tests.</summary>
 internal sealed class GaussianSampler(float mean, float std, ulong seed, int epochSize = 1024) : IRealSampler
 {
-    private readonly Generator rng = new(seed);
+    private readonly Rng rng = new(seed);
     private long drawn;
 
     public int Dimension => 1;

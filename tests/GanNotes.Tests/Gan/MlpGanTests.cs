@@ -16,8 +16,8 @@ public class MlpGanTests
     [Fact]
     public void BuildGenerator_ShapesAndOutputRange()
     {
-        var g = MlpGan.BuildGenerator(zDim: 8, hidden: 4, outputDim: 10, rng: new Generator(1));
-        var x = g.Forward(Tensor.Randn([5, 8], new Generator(2)));
+        var g = MlpGan.BuildGenerator(zDim: 8, hidden: 4, outputDim: 10, rng: new Rng(1));
+        var x = g.Forward(Tensor.Randn([5, 8], new Rng(2)));
         Assert.Equal([5, 10], x.Shape);
         Assert.All(x.ToArray(), v => Assert.InRange(v, 0f, 1f));
         Assert.StartsWith("Sequential(\n  (0): Sequential(\n    (0): Linear(in_features=8, out_features=4, bias=True)", g.ToString(), StringComparison.Ordinal);
@@ -26,8 +26,8 @@ public class MlpGanTests
     [Fact]
     public void BuildDiscriminator_OneLogitPerExample()
     {
-        var d = MlpGan.BuildDiscriminator(inputDim: 3, hidden: 4, rng: new Generator(1));
-        Assert.Equal([6, 1], d.Forward(Tensor.Randn([6, 3], new Generator(2))).Shape);
+        var d = MlpGan.BuildDiscriminator(inputDim: 3, hidden: 4, rng: new Rng(1));
+        Assert.Equal([6, 1], d.Forward(Tensor.Randn([6, 3], new Rng(2))).Shape);
         Assert.Contains("LeakyReLU(negative_slope=0.2)", d.ToString(), StringComparison.Ordinal);
     }
 

@@ -41,7 +41,7 @@ public sealed class TrainingRunTests : IDisposable
 
         Assert.Equal(File.ReadAllBytes(temp.Combine("whole", "history.csv")), File.ReadAllBytes(temp.Combine("split", "history.csv")));
         Assert.Equal(File.ReadAllBytes(RunFolder.LastCheckpointPath(temp.Combine("whole"))), File.ReadAllBytes(RunFolder.LastCheckpointPath(temp.Combine("split"))));
-        Assert.Equal(whole.Trainer.Sample(8, new GanNotes.Tensors.Generator(3)).ToArray(), second.Trainer.Sample(8, new GanNotes.Tensors.Generator(3)).ToArray());
+        Assert.Equal(whole.Trainer.Sample(8, new GanNotes.Tensors.Rng(3)).ToArray(), second.Trainer.Sample(8, new GanNotes.Tensors.Rng(3)).ToArray());
         Assert.Equal(0.6f, ((Sgd)second.Trainer.OptimizerG).Momentum, 6); // epoch index 1 of a 2-epoch ramp from 0.5 to 0.7
         Assert.Equal(2, RunConfig.Read(RunFolder.ConfigPath(temp.Combine("split"))).Recipe.Epochs);
     }

@@ -17,7 +17,7 @@ public class BatchNorm1dTests
     [Fact]
     public void BatchNorm1d_Training_OutputHasZeroMeanUnitVariancePerChannel()
     {
-        var x = Tensor.Randn([64, 3], new Generator(3)) * 5f + 2f;
+        var x = Tensor.Randn([64, 3], new Rng(3)) * 5f + 2f;
         var y = new BatchNorm1d(3).Forward(x).ToArray2D();
         for (int c = 0; c < 3; c++)
         {
@@ -37,7 +37,7 @@ public class BatchNorm1dTests
             bn.Weight.CopyFrom_(Tensor.FromArray([1.2f, 0.7f, -0.5f]));
             bn.Bias.CopyFrom_(Tensor.FromArray([0.1f, -0.2f, 0.3f]));
         }
-        var x = Tensor.Randn([6, 3], new Generator(21));
+        var x = Tensor.Randn([6, 3], new Rng(21));
         x.RequiresGrad = true;
         // Each evaluation also updates the running statistics; the training output does not read them.
         GradCheck.Assert(inputs => bn.Forward(inputs[0]), x, bn.Weight, bn.Bias);
@@ -47,9 +47,9 @@ public class BatchNorm1dTests
     public void BatchNorm1d_Eval_GradCheckUsesRunningStatistics()
     {
         var bn = new BatchNorm1d(2);
-        bn.Forward(Tensor.Randn([8, 2], new Generator(22)) * 3f + 1f);
+        bn.Forward(Tensor.Randn([8, 2], new Rng(22)) * 3f + 1f);
         bn.Eval();
-        var x = Tensor.Randn([4, 2], new Generator(23));
+        var x = Tensor.Randn([4, 2], new Rng(23));
         x.RequiresGrad = true;
         GradCheck.Assert(inputs => bn.Forward(inputs[0]), x, bn.Weight, bn.Bias);
         var runningMean = bn.RunningMean.ToArray();

@@ -9,7 +9,7 @@ public class LinearTests
     [Fact]
     public void Linear_DefaultInit_WithinPyTorchBounds()
     {
-        var layer = new Linear(100, 50, generator: new Generator(1));
+        var layer = new Linear(100, 50, rng: new Rng(1));
         float bound = 1f / MathF.Sqrt(100);
         var w = layer.Weight.ToArray();
         Assert.All(w, v => Assert.InRange(v, -bound, bound));
@@ -22,10 +22,10 @@ public class LinearTests
     [Fact]
     public void Linear_SameGeneratorSeed_SameWeights()
     {
-        var a = new Linear(4, 3, generator: new Generator(7));
-        var b = new Linear(4, 3, generator: new Generator(7));
+        var a = new Linear(4, 3, rng: new Rng(7));
+        var b = new Linear(4, 3, rng: new Rng(7));
         Assert.Equal(a.Weight.ToArray(), b.Weight.ToArray());
-        Assert.NotEqual(a.Weight.ToArray(), new Linear(4, 3, generator: new Generator(8)).Weight.ToArray());
+        Assert.NotEqual(a.Weight.ToArray(), new Linear(4, 3, rng: new Rng(8)).Weight.ToArray());
     }
 
     [Fact]
@@ -40,8 +40,8 @@ public class LinearTests
     [Fact]
     public void Linear_GradCheckInputWeightAndBias()
     {
-        var layer = new Linear(4, 3, generator: new Generator(11));
-        var x = Tensor.Randn([5, 4], new Generator(12));
+        var layer = new Linear(4, 3, rng: new Rng(11));
+        var x = Tensor.Randn([5, 4], new Rng(12));
         x.RequiresGrad = true;
         GradCheck.Assert(inputs => layer.Forward(inputs[0]), x, layer.Weight, layer.Bias!);
     }
@@ -49,10 +49,10 @@ public class LinearTests
     [Fact]
     public void Linear_NoBias_GradCheck()
     {
-        var layer = new Linear(3, 2, bias: false, generator: new Generator(13));
+        var layer = new Linear(3, 2, bias: false, rng: new Rng(13));
         Assert.Null(layer.Bias);
         Assert.Single(layer.Parameters());
-        var x = Tensor.Randn([4, 3], new Generator(14));
+        var x = Tensor.Randn([4, 3], new Rng(14));
         x.RequiresGrad = true;
         GradCheck.Assert(inputs => layer.Forward(inputs[0]), x, layer.Weight);
     }

@@ -5,9 +5,9 @@ namespace GanNotes.Tests.Nn;
 
 public class ModuleTests
 {
-    private static Sequential GBlock(int i, int o) => new(new Linear(i, o), new BatchNorm1d(o), new ReLU());
+    private static Sequential GBlock(int i, int o) => new(new Linear(i, o), new BatchNorm1d(o), new Relu());
 
-    private static Sequential DBlock(int i, int o) => new(new Linear(i, o), new LeakyReLU(0.2f));
+    private static Sequential DBlock(int i, int o) => new(new Linear(i, o), new LeakyRelu(0.2f));
 
     [Fact]
     public void ToString_NestedSequential_PrintsLikePyTorch()
@@ -30,7 +30,7 @@ public class ModuleTests
     [Fact]
     public void ToString_LeakyReLU_ShowsSlope()
     {
-        Assert.Equal("LeakyReLU(negative_slope=0.2)", new LeakyReLU(0.2f).ToString());
+        Assert.Equal("LeakyReLU(negative_slope=0.2)", new LeakyRelu(0.2f).ToString());
         Assert.Equal("Linear(in_features=3, out_features=1, bias=False)", new Linear(3, 1, bias: false).ToString());
     }
 

@@ -15,7 +15,7 @@ public class NnGoldenTests
     public void MlpBce_ForwardAndAllGradients_MatchPyTorch()
     {
         var golden = Golden.Load("mlp_bce");
-        var model = new Sequential(new Linear(5, 7), new BatchNorm1d(7), new ReLU(), new Linear(7, 1), new Sigmoid());
+        var model = new Sequential(new Linear(5, 7), new BatchNorm1d(7), new Relu(), new Linear(7, 1), new Sigmoid());
         LoadParameters(model, golden);
         var x = golden.Tensor("x");
         x.RequiresGrad = true;
@@ -42,7 +42,7 @@ public class NnGoldenTests
         var golden = Golden.Load("leaky_relu");
         var x = golden.Tensor("x");
         x.RequiresGrad = true;
-        var y = new LeakyReLU(golden.Scalar("negative_slope")).Forward(x);
+        var y = new LeakyRelu(golden.Scalar("negative_slope")).Forward(x);
         y.Backward(golden.Tensor("grad_out"));
         golden.AssertClose("y", y, 0f, 0f);
         golden.AssertClose("grad.x", x.Grad, 0f, 0f);
@@ -76,7 +76,7 @@ public class NnGoldenTests
 
         var interior = golden.Tensor("p_interior");
         interior.RequiresGrad = true;
-        var loss = new BCELoss().Forward(interior, target);
+        var loss = new BceLoss().Forward(interior, target);
         loss.Backward();
         golden.AssertClose("loss_mean_interior", loss, Atol, Rtol);
         golden.AssertClose("grad_mean.p_interior", interior.Grad, Atol, Rtol);
@@ -88,7 +88,7 @@ public class NnGoldenTests
         var golden = Golden.Load("mse_ce");
         var a = golden.Tensor("a");
         a.RequiresGrad = true;
-        var mse = new MSELoss().Forward(a, golden.Tensor("b"));
+        var mse = new MseLoss().Forward(a, golden.Tensor("b"));
         mse.Backward();
         golden.AssertClose("mse_mean", mse, Atol, Rtol);
         golden.AssertClose("mse_sum", Functional.MseLoss(a, golden.Tensor("b"), Reduction.Sum), Atol, Rtol);

@@ -130,7 +130,7 @@ public class AdamTests
         // Long enough to be split over two threads, and not a multiple of any vector width.
         const int length = 100_003;
         const float lr = 1e-3f, beta1 = 0.9f, beta2 = 0.999f, eps = 1e-8f;
-        var rng = new Generator(5);
+        var rng = new Rng(5);
         var start = Tensor.Randn([length], rng);
         var grads = Enumerable.Range(0, 3).Select(_ => Tensor.Randn([length], rng)).ToArray();
         int saved = Threading.NumThreads;

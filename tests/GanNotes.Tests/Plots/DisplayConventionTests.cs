@@ -140,7 +140,7 @@ public sealed class DisplayConventionTests : IDisposable
     [Fact]
     public void ImageGrid_Convention_PngFirstWithHtmlOnRequest()
     {
-        var grid = ImageGrid.FromTensor(Tensor.Rand([6, 64], new Generator(2)), columns: 3, scale: 2);
+        var grid = ImageGrid.FromTensor(Tensor.Rand([6, 64], new Rng(2)), columns: 3, scale: 2);
         var (formatters, preferred) = Discover(typeof(ImageGrid));
         Assert.NotNull(preferred);
         Assert.Equal(["image/png", "text/plain"], preferred);

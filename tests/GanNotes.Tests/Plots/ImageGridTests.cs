@@ -43,7 +43,7 @@ public class ImageGridTests
     [Fact]
     public void FromTensor_FlatMnistShape_Makes28By28Tiles()
     {
-        var grid = ImageGrid.FromTensor(Tensor.Rand([10, 784], new Generator(3)), columns: 5);
+        var grid = ImageGrid.FromTensor(Tensor.Rand([10, 784], new Rng(3)), columns: 5);
         Assert.Equal((28, 28, 2, 5), (grid.TileWidth, grid.TileHeight, grid.Rows, grid.Columns));
         Assert.Equal((5 * 30 + 2, 2 * 30 + 2), (grid.Width, grid.Height));
         var png = PngTestDecoder.Decode(grid.ToPng());
@@ -110,7 +110,7 @@ public class ImageGridTests
         var dir = Directory.CreateTempSubdirectory("gannotes-test-");
         try
         {
-            var grid = ImageGrid.FromTensor(Tensor.Rand([4, 16], new Generator(9)), columns: 2, scale: 2);
+            var grid = ImageGrid.FromTensor(Tensor.Rand([4, 16], new Rng(9)), columns: 2, scale: 2);
             string path = Path.Combine(dir.FullName, "samples", "epoch1.png");
             grid.Save(path);
             Assert.Equal(grid.ToPng(), File.ReadAllBytes(path));

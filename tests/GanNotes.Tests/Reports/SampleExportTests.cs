@@ -70,6 +70,6 @@ public sealed class SampleExportTests : IDisposable
         Assert.Equal([1500, 1], a.Shape);
         Assert.Equal(a.ToArray(), b.ToArray());
         Assert.NotEqual(a.ToArray(), SampleExport.Generate(trainer, 1500, seed: 4).ToArray());
-        Assert.Equal(run.Trainer.Sample(5, new Generator(3)).ToArray(), SampleExport.Generate(trainer, 5, seed: 3).ToArray());
+        Assert.Equal(run.Trainer.Sample(5, new Rng(3)).ToArray(), SampleExport.Generate(trainer, 5, seed: 3).ToArray());
     }
 }

@@ -23,7 +23,7 @@ public sealed class AutogradTests
     [Fact]
     public void BackwardInputs_GradientsBitwiseEqualToAFullBackward()
     {
-        var rng = new Generator(3);
+        var rng = new Rng(3);
         Tensor[] Weights() => [Tensor.Randn([6, 9], rng), Tensor.Randn([9, 4], rng), Tensor.Randn([4, 1], rng)];
         var full = Weights();
         var part = full.Select(w => w.Clone()).ToArray();
@@ -47,7 +47,7 @@ public sealed class AutogradTests
     {
         // y = relu(x W1) W2. Only dW2 = H^T G is needed for W2; a full pass also runs
         // dH = G W2^T and dW1 = X^T dH (x needs no gradient).
-        var rng = new Generator(4);
+        var rng = new Rng(4);
         var x = Tensor.Randn([5, 7], rng);
         var w1 = Tensor.Randn([7, 11], rng);
         var w2 = Tensor.Randn([11, 13], rng);
@@ -74,7 +74,7 @@ public sealed class AutogradTests
     {
         // The weight gradients of a product and of BatchNorm are new tensors made for their
         // leaf alone, so the leaf keeps them as they are (PyTorch steals them the same way).
-        var rng = new Generator(6);
+        var rng = new Rng(6);
         var x = Tensor.Randn([9, 5], rng);
         var w = Tensor.Randn([7, 5], rng);
         var bias = Tensor.Randn([7], rng);
@@ -102,7 +102,7 @@ public sealed class AutogradTests
     {
         // W takes two product gradients; their sum is new too, and a later backward adds into
         // it in place without touching anything the first pass returned.
-        var rng = new Generator(7);
+        var rng = new Rng(7);
         var w = Tensor.Randn([4, 3], rng);
         w.RequiresGrad = true;
         var x1 = Tensor.Randn([2, 4], rng);

@@ -2,7 +2,7 @@ using GanNotes.Tensors;
 
 namespace GanNotes.Tests.Tensors;
 
-/// <summary>Seeding, reproducibility, state save/restore and the distributions of <see cref="Generator"/>.</summary>
+/// <summary>Seeding, reproducibility, state save/restore and the distributions of <see cref="Rng"/>.</summary>
 public sealed class GeneratorTests
 {
     private const int SampleCount = 100_000;
@@ -11,7 +11,7 @@ public sealed class GeneratorTests
     public void ManualSeed_Zero_SeedsStateWithPublishedSplitMix64Outputs()
     {
         // The first four SplitMix64 outputs from state 0 (Vigna's reference implementation).
-        var state = new Generator(0).GetState();
+        var state = new Rng(0).GetState();
 
         Assert.Equal([0xE220A8397B1DCDAFUL, 0x6E789E6AA1B965F4UL, 0x06C45D188009454FUL, 0xF88BB8A8724C81ECUL], state[..4]);
     }
@@ -19,8 +19,8 @@ public sealed class GeneratorTests
     [Fact]
     public void NextUInt64_SameSeed_SameSequence()
     {
-        var a = new Generator(42);
-        var b = new Generator(42);
+        var a = new Rng(42);
+        var b = new Rng(42);
 
         for (int i = 0; i < 100; i++)
         {
@@ -31,8 +31,8 @@ public sealed class GeneratorTests
     [Fact]
     public void NextUInt64_DifferentSeeds_Differ()
     {
-        var a = new Generator(1);
-        var b = new Generator(2);
+        var a = new Rng(1);
+        var b = new Rng(2);
 
         var first = Enumerable.Range(0, 10).Select(_ => a.NextUInt64()).ToArray();
         var second = Enumerable.Range(0, 10).Select(_ => b.NextUInt64()).ToArray();
@@ -43,7 +43,7 @@ public sealed class GeneratorTests
     [Fact]
     public void ManualSeed_MidSequence_RestartsIt()
     {
-        var g = new Generator(5);
+        var g = new Rng(5);
         var first = Enumerable.Range(0, 5).Select(_ => g.NextNormal()).ToArray();
 
         g.ManualSeed(5);
@@ -57,8 +57,8 @@ public sealed class GeneratorTests
         var a = new float[257];
         var b = new float[257];
 
-        new Generator(3).FillNormal(a, 0f, 1f);
-        new Generator(3).FillNormal(b, 0f, 1f);
+        new Rng(3).FillNormal(a, 0f, 1f);
+        new Rng(3).FillNormal(b, 0f, 1f);
 
         Assert.Equal(a, b);
     }
@@ -66,7 +66,7 @@ public sealed class GeneratorTests
     [Fact]
     public void NextNormal_HundredThousandSamples_MomentsOfStandardNormal()
     {
-        var g = new Generator(123);
+        var g = new Rng(123);
         double sum = 0, sumSq = 0, sum4 = 0;
         int withinOneSigma = 0;
         var samples = new double[SampleCount];
@@ -99,7 +99,7 @@ public sealed class GeneratorTests
     {
         var values = new float[SampleCount];
 
-        new Generator(77).FillNormal(values, 2f, 3f);
+        new Rng(77).FillNormal(values, 2f, 3f);
 
         double mean = values.Average(v => (double)v);
         double std = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (SampleCount - 1));
@@ -110,7 +110,7 @@ public sealed class GeneratorTests
     [Fact]
     public void NextDouble_HundredThousandSamples_UniformOnUnitInterval()
     {
-        var g = new Generator(11);
+        var g = new Rng(11);
         var buckets = new int[10];
         double sum = 0;
         for (int i = 0; i < SampleCount; i++)
@@ -131,7 +131,7 @@ public sealed class GeneratorTests
     {
         var values = new float[SampleCount];
 
-        new Generator(12).FillUniform(values, 0f, 1f);
+        new Rng(12).FillUniform(values, 0f, 1f);
 
         Assert.All(values, v => Assert.InRange(v, 0f, MathF.BitDecrement(1f)));
         Assert.InRange(values.Average(v => (double)v), 0.5 - 0.0046, 0.5 + 0.0046);
@@ -140,7 +140,7 @@ public sealed class GeneratorTests
     [Fact]
     public void NextSingle_Samples_InUnitInterval()
     {
-        var g = new Generator(13);
+        var g = new Rng(13);
 
         for (int i = 0; i < 10_000; i++)
         {
@@ -153,7 +153,7 @@ public sealed class GeneratorTests
     {
         // A state whose next 64-bit output is all ones: NextDouble = 1 - 2^-53, which rounds
         // to 1f when narrowed to float. U[0, 1) must still exclude 1.
-        var g = new Generator(0);
+        var g = new Rng(0);
         g.SetState(StateWithNextOutput(ulong.MaxValue));
         Assert.Equal(ulong.MaxValue, g.NextUInt64());
 
@@ -184,7 +184,7 @@ public sealed class GeneratorTests
     [Fact]
     public void NextInt_HundredThousandSamples_InRangeAndUniform()
     {
-        var g = new Generator(14);
+        var g = new Rng(14);
         var counts = new int[7];
         for (int i = 0; i < SampleCount; i++)
         {
@@ -198,7 +198,7 @@ public sealed class GeneratorTests
     [Fact]
     public void NextInt_One_AlwaysZero()
     {
-        var g = new Generator(15);
+        var g = new Rng(15);
 
         Assert.All(Enumerable.Range(0, 100), _ => Assert.Equal(0, g.NextInt(1)));
     }
@@ -208,7 +208,7 @@ public sealed class GeneratorTests
     [InlineData(-3)]
     public void NextInt_NonPositiveBound_ThrowsNamingValue(int n)
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new Generator(1).NextInt(n));
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new Rng(1).NextInt(n));
 
         Assert.Equal("n", ex.ParamName);
         Assert.Equal(n, ex.ActualValue);
@@ -218,7 +218,7 @@ public sealed class GeneratorTests
     [Fact]
     public void Permutation_N_ContainsEachIndexOnce()
     {
-        var p = new Generator(16).Permutation(100);
+        var p = new Rng(16).Permutation(100);
 
         Assert.Equal(Enumerable.Range(0, 100), p.Order());
         Assert.NotEqual(Enumerable.Range(0, 100), p);
@@ -227,14 +227,14 @@ public sealed class GeneratorTests
     [Fact]
     public void Permutation_SameSeed_SameOrder()
     {
-        Assert.Equal(new Generator(17).Permutation(50), new Generator(17).Permutation(50));
-        Assert.NotEqual(new Generator(17).Permutation(50), new Generator(18).Permutation(50));
+        Assert.Equal(new Rng(17).Permutation(50), new Rng(17).Permutation(50));
+        Assert.NotEqual(new Rng(17).Permutation(50), new Rng(18).Permutation(50));
     }
 
     [Fact]
     public void Permutation_OfThree_AllSixOrdersEquallyLikely()
     {
-        var g = new Generator(19);
+        var g = new Rng(19);
         var counts = new Dictionary<string, int>();
         const int Trials = 60_000;
         for (int i = 0; i < Trials; i++)
@@ -251,25 +251,25 @@ public sealed class GeneratorTests
     [Fact]
     public void Permutation_ZeroAndOne_AreTrivial()
     {
-        Assert.Empty(new Generator(20).Permutation(0));
-        Assert.Equal([0], new Generator(20).Permutation(1));
+        Assert.Empty(new Rng(20).Permutation(0));
+        Assert.Equal([0], new Rng(20).Permutation(1));
     }
 
     [Fact]
     public void Permutation_Negative_Throws()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new Generator(21).Permutation(-1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Rng(21).Permutation(-1));
     }
 
     [Fact]
     public void SetState_SavedMidSequence_ResumesExactSequence()
     {
-        var g = new Generator(22);
+        var g = new Rng(22);
         g.NextNormal(); // leaves a spare normal in the state, which must be saved too
         var state = g.GetState();
         var expected = Enumerable.Range(0, 5).Select(_ => g.NextNormal()).Concat(Enumerable.Range(0, 5).Select(_ => (double)g.NextUInt64())).ToArray();
 
-        var other = new Generator(999);
+        var other = new Rng(999);
         other.SetState(state);
         var resumed = Enumerable.Range(0, 5).Select(_ => other.NextNormal()).Concat(Enumerable.Range(0, 5).Select(_ => (double)other.NextUInt64())).ToArray();
 
@@ -279,7 +279,7 @@ public sealed class GeneratorTests
     [Fact]
     public void GetState_ReturnsACopy()
     {
-        var g = new Generator(23);
+        var g = new Rng(23);
         var state = g.GetState();
         state[0] = 0;
 
@@ -289,7 +289,7 @@ public sealed class GeneratorTests
     [Fact]
     public void SetState_WrongLength_ThrowsNamingLength()
     {
-        var ex = Assert.Throws<ArgumentException>(() => new Generator(24).SetState([1UL, 2UL, 3UL]));
+        var ex = Assert.Throws<ArgumentException>(() => new Rng(24).SetState([1UL, 2UL, 3UL]));
 
         Assert.Contains("got 3", ex.Message, StringComparison.Ordinal);
     }
@@ -297,6 +297,6 @@ public sealed class GeneratorTests
     [Fact]
     public void SetState_AllZeroCore_Throws()
     {
-        Assert.Throws<ArgumentException>(() => new Generator(25).SetState([0UL, 0UL, 0UL, 0UL, 0UL, 0UL]));
+        Assert.Throws<ArgumentException>(() => new Rng(25).SetState([0UL, 0UL, 0UL, 0UL, 0UL, 0UL]));
     }
 }

@@ -9,8 +9,8 @@ public class ProfilerTests
     [Fact]
     public void Start_ProductsAndBackward_AreListedPerShapeWithTheirCalls()
     {
-        var a = Tensor.Randn([13, 19], new Generator(1));
-        var b = Tensor.Randn([19, 17], new Generator(2));
+        var a = Tensor.Randn([13, 19], new Rng(1));
+        var b = Tensor.Randn([19, 17], new Rng(2));
         a.RequiresGrad = true;
         Profiler profile;
         using (profile = Profiler.Start())

@@ -107,9 +107,9 @@ public class TensorScopeTests
     {
         float[] Train(bool scoped)
         {
-            var model = new Sequential(new Linear(5, 8, generator: new Generator(3)), new ReLU(), new Linear(8, 1, generator: new Generator(4)));
+            var model = new Sequential(new Linear(5, 8, rng: new Rng(3)), new Relu(), new Linear(8, 1, rng: new Rng(4)));
             var opt = new Adam(model.Parameters(), lr: 1e-2f);
-            var rng = new Generator(5);
+            var rng = new Rng(5);
             for (int step = 0; step < 4; step++)
             {
                 var scope = scoped ? TensorScope.Begin() : null;

@@ -190,17 +190,17 @@ public sealed class TensorTests
     [Fact]
     public void Randn_SameGeneratorSeed_SameValues()
     {
-        var a = Tensor.Randn([3, 4], new Generator(7));
-        var b = Tensor.Randn([3, 4], new Generator(7));
+        var a = Tensor.Randn([3, 4], new Rng(7));
+        var b = Tensor.Randn([3, 4], new Rng(7));
 
         Assert.Equal(a.ToArray(), b.ToArray());
-        Assert.NotEqual(a.ToArray(), Tensor.Randn([3, 4], new Generator(8)).ToArray());
+        Assert.NotEqual(a.ToArray(), Tensor.Randn([3, 4], new Rng(8)).ToArray());
     }
 
     [Fact]
     public void Rand_Values_InUnitInterval()
     {
-        var x = Tensor.Rand([1000], new Generator(9));
+        var x = Tensor.Rand([1000], new Rng(9));
 
         Assert.All(x.ToArray(), v => Assert.InRange(v, 0f, MathF.BitDecrement(1f)));
     }

@@ -202,7 +202,7 @@ public static class GradCheck
     /// <summary>Weights of magnitude [0.5, 1.5) and random sign: none is near zero, all differ.</summary>
     private static float[] RandomWeights(int count, ulong seed)
     {
-        var generator = new Generator(seed);
+        var generator = new Rng(seed);
         var weights = new float[count];
         for (int j = 0; j < count; j++)
         {

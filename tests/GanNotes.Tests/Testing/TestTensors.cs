@@ -9,7 +9,7 @@ public static class TestTensors
     public static Tensor Uniform(int[] shape, float low, float high, ulong seed, bool requiresGrad = true)
     {
         ArgumentNullException.ThrowIfNull(shape);
-        var generator = new Generator(seed);
+        var generator = new Rng(seed);
         var values = new float[shape.Aggregate(1, (n, s) => n * s)];
         for (int i = 0; i < values.Length; i++)
         {
@@ -25,7 +25,7 @@ public static class TestTensors
     public static Tensor AwayFromZero(int[] shape, float minAbs, float maxAbs, ulong seed, bool requiresGrad = true)
     {
         ArgumentNullException.ThrowIfNull(shape);
-        var generator = new Generator(seed);
+        var generator = new Rng(seed);
         var values = new float[shape.Aggregate(1, (n, s) => n * s)];
         for (int i = 0; i < values.Length; i++)
         {

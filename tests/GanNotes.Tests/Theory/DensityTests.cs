@@ -99,9 +99,9 @@ public sealed class DensityTests
         const int N = 100_000;
         var p = new NormalMixtureDensity([0.4, 0.6], [-2, 1], [0.5, 1]);
 
-        var x = p.Sample(N, new Generator(7));
+        var x = p.Sample(N, new Rng(7));
 
-        Assert.Equal(x, p.Sample(N, new Generator(7)));
+        Assert.Equal(x, p.Sample(N, new Rng(7)));
         Assert.InRange(x.Average(), p.Mean - 5 * Math.Sqrt(p.Variance / N), p.Mean + 5 * Math.Sqrt(p.Variance / N));
     }
 
@@ -117,7 +117,7 @@ public sealed class DensityTests
         Assert.Equal(1, p.Mean);
         Assert.Equal(16.0 / 12, p.Variance, 1e-15);
         Assert.Equal(2, p.Quantile(0.75));
-        Assert.All(p.Sample(1000, new Generator(1)), x => Assert.InRange(x, -1, 3));
+        Assert.All(p.Sample(1000, new Rng(1)), x => Assert.InRange(x, -1, 3));
     }
 
     [Theory]

@@ -76,7 +76,7 @@ public sealed class DivergenceTests
     [Fact]
     public void JensenShannon_RandomGaussianPairs_BetweenZeroAndLog2AndSymmetric()
     {
-        var generator = new Generator(2014);
+        var generator = new Rng(2014);
         for (int trial = 0; trial < 200; trial++)
         {
             var p = new NormalDensity(-5 + 10 * generator.NextDouble(), 0.2 + 2.8 * generator.NextDouble());

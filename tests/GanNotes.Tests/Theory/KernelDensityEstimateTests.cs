@@ -36,7 +36,7 @@ public sealed class KernelDensityEstimateTests
     [Fact]
     public void Pdf_SeededNormalSample_IntegratesToOneWithExactMoments()
     {
-        var x = new NormalDensity(1, 2).Sample(500, new Generator(11));
+        var x = new NormalDensity(1, 2).Sample(500, new Rng(11));
         var p = new KernelDensityEstimate(x);
         var grid = QuadratureGrid.Covering(p);
 
@@ -76,7 +76,7 @@ public sealed class KernelDensityEstimateTests
     {
         var p = new KernelDensityEstimate([-1.0, 0.0, 4.0], bandwidth: 0.7);
 
-        Assert.Equal(p.Sample(50, new Generator(5)), p.Sample(50, new Generator(5)));
+        Assert.Equal(p.Sample(50, new Rng(5)), p.Sample(50, new Rng(5)));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class TrainingCriterionTests
         new NormalDensity(-3, 0.5),
         new NormalDensity(8, 0.25),
         new NormalMixtureDensity([0.5, 0.5], [-2, 2], [0.5, 0.5]),
-        new KernelDensityEstimate(new NormalDensity(0.5, 1.2).Sample(200, new Generator(3))),
+        new KernelDensityEstimate(new NormalDensity(0.5, 1.2).Sample(200, new Rng(3))),
     ];
 
     [Theory]

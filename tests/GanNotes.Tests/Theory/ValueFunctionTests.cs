@@ -29,7 +29,7 @@ public sealed class ValueFunctionTests
     [InlineData(3UL)]
     public void MonteCarlo_SeededSamples_WithinThreeStandardErrorsOfQuadrature(ulong seed)
     {
-        var estimate = ValueFunction.MonteCarlo(PData, PZ, G, D, m: 20_000, new Generator(seed));
+        var estimate = ValueFunction.MonteCarlo(PData, PZ, G, D, m: 20_000, new Rng(seed));
 
         Assert.InRange(estimate.Value, Quadrature() - 3 * estimate.StandardError, Quadrature() + 3 * estimate.StandardError);
         Assert.InRange(estimate.StandardError, 1e-4, 0.05);
@@ -47,7 +47,7 @@ public sealed class ValueFunctionTests
         const int Seeds = 400;
         for (ulong seed = 100; seed < 100 + Seeds; seed++)
         {
-            var estimate = ValueFunction.MonteCarlo(PData, PZ, G, D, m: 1000, new Generator(seed));
+            var estimate = ValueFunction.MonteCarlo(PData, PZ, G, D, m: 1000, new Rng(seed));
             if (Math.Abs(estimate.Value - v) <= estimate.StandardError)
             {
                 within++;
@@ -60,11 +60,11 @@ public sealed class ValueFunctionTests
     [Fact]
     public void MonteCarlo_Overloads_AgreeOnTheSameDraws()
     {
-        var generator = new Generator(9);
+        var generator = new Rng(9);
         var x = PData.Sample(500, generator);
         var z = PZ.Sample(500, generator);
 
-        var fromSampler = ValueFunction.MonteCarlo(PData, PZ, G, D, 500, new Generator(9));
+        var fromSampler = ValueFunction.MonteCarlo(PData, PZ, G, D, 500, new Rng(9));
         var fromNoise = ValueFunction.MonteCarlo(x, z, G, D);
         var fromSamples = ValueFunction.MonteCarlo(x, [.. z.Select(G)], D);
 

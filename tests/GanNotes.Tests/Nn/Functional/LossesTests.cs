@@ -49,8 +49,8 @@ public class LossesTests
     [Fact]
     public void MseLoss_GradCheckBothInputs()
     {
-        var a = Tensor.Randn([3, 4], new Generator(1));
-        var b = Tensor.Randn([3, 4], new Generator(2));
+        var a = Tensor.Randn([3, 4], new Rng(1));
+        var b = Tensor.Randn([3, 4], new Rng(2));
         a.RequiresGrad = true;
         b.RequiresGrad = true;
         GradCheck.Assert(x => Functional.MseLoss(x[0], x[1]), a, b);
@@ -60,7 +60,7 @@ public class LossesTests
     [Fact]
     public void CrossEntropy_GradCheck()
     {
-        var logits = Tensor.Randn([5, 4], new Generator(3));
+        var logits = Tensor.Randn([5, 4], new Rng(3));
         logits.RequiresGrad = true;
         int[] classes = [1, 0, 3, 3, 2];
         GradCheck.Assert(x => Functional.CrossEntropy(x[0], classes), logits);

@@ -184,10 +184,10 @@ public sealed class ModuleSerializationExtensionsTests : IDisposable
     public void Load_ModuleWithoutState_AcceptsFileWithOnlyMetadata()
     {
         string path = temp.Combine("relu.safetensors");
-        new ReLU().Save(path);
+        new Relu().Save(path);
 
         var file = Safetensors.Read(path);
-        new ReLU().Load(path);
+        new Relu().Load(path);
 
         Assert.Empty(file.Names);
         Assert.Equal(0, new FileInfo(path).Length % 8);

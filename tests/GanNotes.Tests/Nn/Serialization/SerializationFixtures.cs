@@ -13,8 +13,8 @@ internal static class SerializationFixtures
     /// </summary>
     public static Sequential Mlp(ulong seed, int trainingSteps = 2)
     {
-        var generator = new Generator(seed);
-        var model = new Sequential(new Linear(3, 4, generator: generator), new BatchNorm1d(4), new ReLU(), new Linear(4, 2, generator: generator));
+        var generator = new Rng(seed);
+        var model = new Sequential(new Linear(3, 4, rng: generator), new BatchNorm1d(4), new Relu(), new Linear(4, 2, rng: generator));
         using (Autograd.NoGrad())
         {
             for (int i = 0; i < trainingSteps; i++)

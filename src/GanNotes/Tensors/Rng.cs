@@ -1,28 +1,29 @@
 namespace GanNotes.Tensors;
 
 /// <summary>
-/// A seeded pseudo-random generator (PyTorch's <c>torch.Generator</c>): xoshiro256**
-/// seeded through SplitMix64, normals by the Box-Muller transform.
+/// A seeded random-number generator, PyTorch's <c>torch.Generator</c>: xoshiro256** seeded
+/// through SplitMix64, normals by the Box-Muller transform. Named Rng (as NumPy's
+/// <c>default_rng</c>) because in this course "generator" means G.
 /// </summary>
 /// <remarks>
 /// Numbers are drawn one after another on the calling thread, so the same seed gives the
 /// same sequence on every run, machine and thread count. The state can be saved and
 /// restored (checkpoints) with <see cref="GetState"/> and <see cref="SetState"/>.
 /// </remarks>
-public sealed class Generator
+public sealed class Rng
 {
     private ulong s0, s1, s2, s3;
     private bool hasSpareNormal;
     private double spareNormal;
 
-    /// <summary>Creates a generator seeded with <paramref name="seed"/>.</summary>
-    public Generator(ulong seed) => ManualSeed(seed);
+    /// <summary>Creates an Rng seeded with <paramref name="seed"/>.</summary>
+    public Rng(ulong seed) => ManualSeed(seed);
 
-    /// <summary>The generator used when none is passed (seed 0 until <see cref="ManualSeed"/> is called on it).</summary>
-    public static Generator Default { get; } = new(0);
+    /// <summary>The Rng used when none is passed (seed 0 until <see cref="ManualSeed"/> is called on it).</summary>
+    public static Rng Default { get; } = new(0);
 
     /// <summary>Restarts the sequence from <paramref name="seed"/> (PyTorch's <c>manual_seed</c>).</summary>
-    public Generator ManualSeed(ulong seed)
+    public Rng ManualSeed(ulong seed)
     {
         ulong x = seed;
         s0 = SplitMix64(ref x);
