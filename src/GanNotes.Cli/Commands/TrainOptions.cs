@@ -7,21 +7,24 @@ namespace GanNotes.Cli.Commands;
 /// <summary>The options of <c>gan-notes train</c>, and the recipe they describe: the preset, then every option given.</summary>
 internal sealed class TrainOptions
 {
+    // Every default named in the help is read from the recipes, so the help cannot drift from them.
+    private static readonly GanRecipe Toy = GanRecipe.Fast.ForDataset(GanDataset.Gaussian1D);
+
     public Option<string?> Recipe { get; } = OptionParsers.OneOf("--recipe",
         $"Start from a preset: fast (default; {Describe(GanRecipe.Fast)}, the DCGAN setting) or seed004 (the lecture notes: {Describe(GanRecipe.Seed004)}).",
         [.. GanRecipe.Presets.Keys]);
 
     public Option<GanDataset?> Dataset { get; } = OptionParsers.Choice<GanDataset>("--dataset",
-        "p_data (default fashion-mnist, shipped; mnist needs `gan-notes data fetch mnist`; the toys use small networks, h 16 and z 8).");
+        $"p_data (default {RecipeNames.Of(GanRecipe.Fast.Dataset)}, shipped; mnist needs `gan-notes data fetch mnist`; the toys use small networks, h {Toy.Hidden} and z {Toy.ZDim}).");
 
     public Option<int?> Epochs { get; } = OptionParsers.Int("--epochs", "Passes over the data (with --resume: the new total).");
 
-    public Option<int?> Limit { get; } = OptionParsers.Int("--limit", "Train on the first N images only (toy data: N samples per epoch, default 10000): quick checks.");
+    public Option<int?> Limit { get; } = OptionParsers.Int("--limit", $"Train on the first N images only (toy data: N samples per epoch, default {GanRecipe.DefaultToyEpochSize}): quick checks.");
 
-    public Option<int?> BatchSize { get; } = OptionParsers.Int("--batch-size", "m, the minibatch size (default 128).", "M");
+    public Option<int?> BatchSize { get; } = OptionParsers.Int("--batch-size", $"m, the minibatch size (default {GanRecipe.Fast.BatchSize}).", "M");
 
     public Option<OptimizerKind?> Optimizer { get; } = OptionParsers.Choice<OptimizerKind>("--optimizer",
-        "The optimizer of both players (default adam). sgd is the paper's momentum SGD; give it a suitable --lr too (the recipes' rates are Adam's).");
+        $"The optimizer of both players (default {RecipeNames.Of(GanRecipe.Fast.Optimizer)}). sgd is the paper's momentum SGD; give it a suitable --lr too (the recipes' rates are Adam's).");
 
     public Option<float?> Lr { get; } = OptionParsers.Float("--lr", "The learning rate of both players (with --resume: from now on, e.g. after a divergence).");
 
@@ -30,24 +33,24 @@ internal sealed class TrainOptions
     public Option<float?> Beta2 { get; } = OptionParsers.Float("--beta2", "Adam's beta2.");
 
     public Option<float?> Momentum { get; } = OptionParsers.Float("--momentum",
-        "SGD's momentum; constant unless --momentum-end is given (default: 0.5 rising to 0.7 over the run, as in the GAN paper's code).");
+        $"SGD's momentum; constant unless --momentum-end is given (default: {GanRecipe.Fast.MomentumStart} rising to {GanRecipe.Fast.MomentumEnd} over the run, as in the GAN paper's code).");
 
     public Option<float?> MomentumEnd { get; } = OptionParsers.Float("--momentum-end", "SGD's final momentum, reached linearly after --momentum-ramp-epochs.");
 
     public Option<int?> MomentumRampEpochs { get; } = OptionParsers.Int("--momentum-ramp-epochs", "Epochs over which SGD's momentum rises (0: constant).");
 
-    public Option<int?> K { get; } = OptionParsers.Int("--k", "Discriminator steps per generator step (Algorithm 1; default 1).", "K");
+    public Option<int?> K { get; } = OptionParsers.Int("--k", $"Discriminator steps per generator step (Algorithm 1; default {GanRecipe.Fast.K}).", "K");
 
     public Option<GeneratorLoss?> Loss { get; } = OptionParsers.Choice<GeneratorLoss>("--loss",
-        "G's objective: the paper's minimax log(1 - D(G(z))) or the non-saturating -log D(G(z)) (default).");
+        $"G's objective: the paper's minimax log(1 - D(G(z))) or the non-saturating -log D(G(z)) (default {RecipeNames.Of(GanRecipe.Fast.Loss)}).");
 
-    public Option<NoiseKind?> Noise { get; } = OptionParsers.Choice<NoiseKind>("--noise", "p_z: N(0, I) (default) or U(-1, 1).");
+    public Option<NoiseKind?> Noise { get; } = OptionParsers.Choice<NoiseKind>("--noise", $"p_z: N(0, I) (normal) or U(-1, 1) (uniform); default {RecipeNames.Of(GanRecipe.Fast.Noise)}.");
 
-    public Option<int?> ZDim { get; } = OptionParsers.Int("--z-dim", "The dimension of z (default 64; toys 8).");
+    public Option<int?> ZDim { get; } = OptionParsers.Int("--z-dim", $"The dimension of z (default {GanRecipe.Fast.ZDim}; toys {Toy.ZDim}).");
 
-    public Option<int?> Hidden { get; } = OptionParsers.Int("--hidden", "h: G's widths are h, 2h, 4h, 8h, D's 4h, 2h, h (default 128; toys 16).", "H");
+    public Option<int?> Hidden { get; } = OptionParsers.Int("--hidden", $"h: G's widths are h, 2h, 4h, 8h, D's 4h, 2h, h (default {GanRecipe.Fast.Hidden}; toys {Toy.Hidden}).", "H");
 
-    public Option<ulong?> Seed { get; } = OptionParsers.UInt64("--seed", "Seeds weights, data order and noise: the same seed gives the same run (default 0).");
+    public Option<ulong?> Seed { get; } = OptionParsers.UInt64("--seed", $"Seeds weights, data order and noise: the same seed gives the same run (default {GanRecipe.Fast.Seed}).");
 
     public Option<int?> SampleEvery { get; } = OptionParsers.Int("--sample-every", "Write samples/epoch_NNN.png every N epochs (always after the first and the last).");
 

@@ -40,6 +40,24 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public void Train_Help_OptionDefaultsReadFromTheRecipes()
+    {
+        var (_, output, _) = Run("train", "--help");
+
+        string text = System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " ");
+        var fast = GanRecipe.Fast;
+        var toy = fast.ForDataset(GanDataset.Gaussian1D);
+        Assert.Contains($"the minibatch size (default {fast.BatchSize})", text, StringComparison.Ordinal);
+        Assert.Contains($"(default {fast.ZDim}; toys {toy.ZDim})", text, StringComparison.Ordinal);
+        Assert.Contains($"(default {fast.Hidden}; toys {toy.Hidden})", text, StringComparison.Ordinal);
+        Assert.Contains($"h {toy.Hidden} and z {toy.ZDim}", text, StringComparison.Ordinal);
+        Assert.Contains($"(toy data: N samples per epoch, default {GanRecipe.DefaultToyEpochSize})", text, StringComparison.Ordinal);
+        Assert.Contains($"(Algorithm 1; default {fast.K})", text, StringComparison.Ordinal);
+        Assert.Contains("(default: 0.5 rising to 0.7 over the run", text, StringComparison.Ordinal);
+        Assert.Equal((0.5f, 0.7f), (fast.MomentumStart, fast.MomentumEnd));
+    }
+
+    [Fact]
     public void Train_TinyImageRun_WritesRunFolderAndReportsEpochs()
     {
         string data = TinyRuns.WriteFashionFixture(temp);
