@@ -1,5 +1,4 @@
 using GanNotes.Tensors;
-using GanNotes.Tensors.Backend;
 
 namespace GanNotes.Optim;
 
@@ -94,7 +93,7 @@ public sealed class Adam : Optimizer
         double biasCorrection1 = 1.0 - Math.Pow(Beta1, t);
         double biasCorrection2 = 1.0 - Math.Pow(Beta2, t);
         double stepSize = Lr / biasCorrection1;
-        parameter.Kernels.AdamUpdate(parameter, grad, m, v, new AdamCoefficients(Beta1, Beta2, Eps, WeightDecay, (float)-stepSize, (float)Math.Sqrt(biasCorrection2)));
+        parameter.AdamUpdate_(grad, m, v, Beta1, Beta2, Eps, WeightDecay, (float)-stepSize, (float)Math.Sqrt(biasCorrection2));
     }
 
     private static void RequireBeta(float beta, int index, string paramName)

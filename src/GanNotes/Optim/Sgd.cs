@@ -1,5 +1,4 @@
 using GanNotes.Tensors;
-using GanNotes.Tensors.Backend;
 
 namespace GanNotes.Optim;
 
@@ -106,6 +105,6 @@ public sealed class Sgd : Optimizer
                 SetState(index, "momentum_buffer", buffer);
             }
         }
-        parameter.Kernels.SgdUpdate(parameter, grad, buffer, new SgdCoefficients(Lr, Momentum, Dampening, Nesterov, WeightDecay, first));
+        parameter.SgdUpdate_(grad, buffer, Lr, Momentum, Dampening, Nesterov, WeightDecay, first);
     }
 }

@@ -66,6 +66,32 @@ public sealed class LayeringTests
     }
 
     [Fact]
+    public void Library_OnlyTensorsReachesTheKernelsAndTheTape()
+    {
+        var found = ReachesPastTheOps(typeof(Tensor).Assembly);
+
+        Assert.True(found.Count == 0, "Reaches past the ops:\n" + string.Join('\n', found));
+    }
+
+    /// <summary>Every other layer goes through Tensor's ops, so that a new device serves them all.</summary>
+    internal static List<string> ReachesPastTheOps(Assembly assembly)
+    {
+        var found = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var type in assembly.GetTypes().Where(t => t.Namespace is { } ns && !ns.StartsWith("GanNotes.Tensors", StringComparison.Ordinal)))
+        {
+            foreach (var used in UsedTypes(type).Where(u => u.Namespace?.StartsWith("GanNotes.Tensors.Backend", StringComparison.Ordinal) == true))
+            {
+                found.Add($"{Outermost(type).FullName} -> {used.FullName}");
+            }
+            foreach (var member in Members(type).Where(IsTensorsInternal))
+            {
+                found.Add($"{Outermost(type).FullName} -> {member.DeclaringType!.Name}.{member.Name}");
+            }
+        }
+        return [.. found];
+    }
+
+    [Fact]
     public void Violations_AReferenceUpTheLayers_IsFound()
     {
         // The check itself must be able to fail: this test assembly's Plots-layer type below uses Gan.
@@ -74,6 +100,17 @@ public sealed class LayeringTests
             .ToList();
 
         Assert.Contains("GanNotes.Plots.UpwardReferenceFixture -> GanNotes.Gan.GanRecipe", violations);
+    }
+
+    /// <summary>Autograd's tape and a tensor's kernels: for the Tensors layer's own ops only.</summary>
+    private static bool IsTensorsInternal(MemberInfo member) =>
+        (member.DeclaringType?.FullName == typeof(Autograd).FullName && member.Name == "Record")
+        || (member.DeclaringType?.FullName == typeof(Tensor).FullName && member.Name == "get_Kernels");
+
+    private static IEnumerable<MemberInfo> Members(Type type)
+    {
+        const BindingFlags All = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        return type.GetMethods(All).Cast<MethodBase>().Concat(type.GetConstructors(All)).SelectMany(BodyMembers);
     }
 
     internal static List<string> Violations(Assembly assembly)
@@ -156,7 +193,11 @@ public sealed class LayeringTests
     }
 
     /// <summary>The types, and declaring types of the methods and fields, that a method body's IL uses.</summary>
-    private static IEnumerable<Type> BodyTypes(MethodBase method)
+    private static IEnumerable<Type> BodyTypes(MethodBase method) =>
+        BodyMembers(method).Select(m => m as Type ?? m.DeclaringType).OfType<Type>();
+
+    /// <summary>The types, methods and fields a method body's IL uses.</summary>
+    private static IEnumerable<MemberInfo> BodyMembers(MethodBase method)
     {
         byte[]? il;
         try
@@ -182,16 +223,10 @@ public sealed class LayeringTests
             switch (code.OperandType)
             {
                 case OperandType.InlineType or OperandType.InlineMethod or OperandType.InlineField or OperandType.InlineTok:
-                    int token = BitConverter.ToInt32(il, at);
-                    Type? used = null;
+                    MemberInfo? used = null;
                     try
                     {
-                        used = module.ResolveMember(token, typeArguments, methodArguments) switch
-                        {
-                            Type t => t,
-                            MemberInfo member => member.DeclaringType,
-                            _ => null,
-                        };
+                        used = module.ResolveMember(BitConverter.ToInt32(il, at), typeArguments, methodArguments);
                     }
                     catch (ArgumentException)
                     {

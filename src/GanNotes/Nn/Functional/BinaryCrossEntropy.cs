@@ -14,16 +14,7 @@ public static partial class Functional
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(target);
         RequireSameShape(input, target, "BinaryCrossEntropy");
-        var (p, t) = (input, target.Detach());
-        var loss = Tensor.ZerosLike(p);
-        p.Kernels.BinaryCrossEntropy(p, t, loss);
-        loss = Autograd.Record(loss, "BinaryCrossEntropyBackward", [p], g =>
-        {
-            var dp = Tensor.ZerosLike(p); // dl/dp = (p - t) / (p (1 - p))
-            p.Kernels.BinaryCrossEntropyBackward(p, t, g, dp);
-            return [dp];
-        });
-        return Reduce(loss, reduction);
+        return Reduce(input.BinaryCrossEntropy(target), reduction);
     }
 
     /// <summary>
@@ -36,15 +27,6 @@ public static partial class Functional
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(target);
         RequireSameShape(input, target, "BinaryCrossEntropyWithLogits");
-        var (x, t) = (input, target.Detach());
-        var loss = Tensor.ZerosLike(x);
-        x.Kernels.BinaryCrossEntropyWithLogits(x, t, loss);
-        loss = Autograd.Record(loss, "BinaryCrossEntropyWithLogitsBackward", [x], g =>
-        {
-            var dx = Tensor.ZerosLike(x); // dl/dx = sigmoid(x) - t
-            x.Kernels.BinaryCrossEntropyWithLogitsBackward(x, t, g, dx);
-            return [dx];
-        });
-        return Reduce(loss, reduction);
+        return Reduce(input.BinaryCrossEntropyWithLogits(target), reduction);
     }
 }

@@ -38,14 +38,6 @@ public static partial class Functional
                 throw new ArgumentException($"NllLoss: target class {c} is out of range for {classes} classes.", nameof(targets));
             }
         }
-        var picked = Tensor.Empty([targets.Length], x.Device);
-        x.Kernels.PickColumns(x, targets, picked);
-        picked = Autograd.Record(picked, "GatherBackward", [x], g =>
-        {
-            var dx = Tensor.ZerosLike(x); // d x[i, c_i] / dx = one-hot(c_i)
-            x.Kernels.ScatterColumns(g, targets, dx);
-            return [dx];
-        });
-        return Reduce(-picked, reduction);
+        return Reduce(-x.GatherColumns(targets), reduction);
     }
 }

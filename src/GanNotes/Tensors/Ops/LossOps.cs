@@ -1,0 +1,89 @@
+using GanNotes.Tensors.Backend;
+
+namespace GanNotes.Tensors;
+
+/// <summary>
+/// The fused elementwise losses and the column gather of the classification losses, as ops with
+/// forward and backward side by side (Nn.Functional reduces them and names them as PyTorch does).
+/// </summary>
+public sealed partial class Tensor
+{
+    /// <summary>
+    /// Elementwise binary cross-entropy of these probabilities p against <paramref name="target"/> t:
+    /// -[t log p + (1 - t) log(1 - p)], each log clamped at -100 as PyTorch does. Unreduced; the
+    /// gradient flows to p only.
+    /// </summary>
+    /// <exception cref="ArgumentException">The shapes differ.</exception>
+    public Tensor BinaryCrossEntropy(Tensor target)
+    {
+        var (p, t) = (this, SameShapeTarget(target, "BinaryCrossEntropy"));
+        var loss = ZerosLike(p);
+        Kernels.BinaryCrossEntropy(p, t, loss);
+        return Autograd.Record(loss, "BinaryCrossEntropyBackward", [p], g =>
+        {
+            var dp = ZerosLike(p); // dl/dp = (p - t) / (p (1 - p))
+            p.Kernels.BinaryCrossEntropyBackward(p, t, g, dp);
+            return [dp];
+        });
+    }
+
+    /// <summary>
+    /// Elementwise binary cross-entropy of these logits x against <paramref name="target"/> t:
+    /// max(x, 0) - x t + log(1 + e^-|x|), which equals BCE(sigmoid(x), t) but stays finite and
+    /// exact for any logit. Unreduced; the gradient flows to x only.
+    /// </summary>
+    /// <exception cref="ArgumentException">The shapes differ.</exception>
+    public Tensor BinaryCrossEntropyWithLogits(Tensor target)
+    {
+        var (x, t) = (this, SameShapeTarget(target, "BinaryCrossEntropyWithLogits"));
+        var loss = ZerosLike(x);
+        Kernels.BinaryCrossEntropyWithLogits(x, t, loss);
+        return Autograd.Record(loss, "BinaryCrossEntropyWithLogitsBackward", [x], g =>
+        {
+            var dx = ZerosLike(x); // dl/dx = sigmoid(x) - t
+            x.Kernels.BinaryCrossEntropyWithLogitsBackward(x, t, g, dx);
+            return [dx];
+        });
+    }
+
+    /// <summary>
+    /// y[i] = x[i, columns[i]] for this [N, C] tensor (PyTorch's <c>x.gather(1, idx).squeeze(1)</c>);
+    /// the gradient scatters back into those entries.
+    /// </summary>
+    /// <exception cref="ArgumentException">Not [N, C] with N = columns.Length, or a column out of range.</exception>
+    public Tensor GatherColumns(int[] columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        var x = this;
+        if (x.Rank != 2 || x.Size(0) != columns.Length)
+        {
+            throw new ArgumentException($"GatherColumns: shape {ShapeUtil.Format(x.shape)} does not match {columns.Length} columns (expected [{columns.Length}, C]).", nameof(columns));
+        }
+        int count = x.Size(1);
+        foreach (int c in columns)
+        {
+            if ((uint)c >= (uint)count)
+            {
+                throw new ArgumentException($"GatherColumns: column {c} is out of range for {count} columns.", nameof(columns));
+            }
+        }
+        var picked = Empty([columns.Length], x.Device);
+        Kernels.PickColumns(x, columns, picked);
+        return Autograd.Record(picked, "GatherBackward", [x], g =>
+        {
+            var dx = ZerosLike(x); // d x[i, c_i] / dx = one-hot(c_i)
+            x.Kernels.ScatterColumns(g, columns, dx);
+            return [dx];
+        });
+    }
+
+    private Tensor SameShapeTarget(Tensor target, string op)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (!shape.AsSpan().SequenceEqual(target.shape))
+        {
+            throw new ArgumentException($"{op}: input shape {ShapeUtil.Format(shape)} and target shape {ShapeUtil.Format(target.shape)} differ.", nameof(target));
+        }
+        return target.Detach();
+    }
+}
