@@ -57,18 +57,20 @@ public sealed partial record GanRecipe
         }
         var g = MlpGan.BuildGenerator(ZDim, Hidden, DataDimension, GeneratorOutput, new Tensors.Rng(DeriveSeed(Seed, SeedStream.Generator)));
         var d = MlpGan.BuildDiscriminator(DataDimension, Hidden, new Tensors.Rng(DeriveSeed(Seed, SeedStream.Discriminator)));
-        var options = new GanTrainerOptions
-        {
-            K = K,
-            BatchSize = BatchSize,
-            Loss = Loss,
-            Noise = Noise,
-            ZDim = ZDim,
-            Seed = DeriveSeed(Seed, SeedStream.Noise),
-            FixedNoiseCount = FixedNoiseCount,
-        };
-        return new GanTrainer(g, d, CreateOptimizer(g), CreateOptimizer(d), data, options);
+        return new GanTrainer(g, d, CreateOptimizer(g), CreateOptimizer(d), data, TrainerOptions(DeriveSeed(Seed, SeedStream.Noise)));
     }
+
+    /// <summary>The recipe's knobs of Algorithm 1 as the trainer takes them, with the noise seeded by <paramref name="noiseSeed"/>.</summary>
+    private GanTrainerOptions TrainerOptions(ulong noiseSeed) => new()
+    {
+        K = K,
+        BatchSize = BatchSize,
+        Loss = Loss,
+        Noise = Noise,
+        ZDim = ZDim,
+        Seed = noiseSeed,
+        FixedNoiseCount = FixedNoiseCount,
+    };
 
     private Optimizer CreateOptimizer(Module module) => Optimizer switch
     {

@@ -29,13 +29,10 @@ public sealed partial record GanRecipe
         {
             return new("dataset", Text(Dataset), $"choose {RecipeNames.Choices<GanDataset>()}");
         }
-        if (!Enum.IsDefined(Loss))
+        // The trainer's own knobs (loss, noise, m, k, z, fixed noise), with its checks.
+        if (TrainerOptions(noiseSeed: 0).FindProblem() is { } trainerProblem)
         {
-            return new("loss", Text(Loss), $"choose {RecipeNames.Choices<GeneratorLoss>()}");
-        }
-        if (!Enum.IsDefined(Noise))
-        {
-            return new("noise", Text(Noise), $"choose {RecipeNames.Choices<NoiseKind>()}");
+            return trainerProblem;
         }
         if (!Enum.IsDefined(Optimizer))
         {
@@ -45,21 +42,9 @@ public sealed partial record GanRecipe
         {
             return new("epochs", Text(Epochs), $"train for 1 to {MaxEpochs} epochs");
         }
-        if (BatchSize < 2)
-        {
-            return new("batch_size", Text(BatchSize), "the minibatch needs at least 2 examples (BatchNorm normalises over it)");
-        }
         if (Limit is int limit && limit < BatchSize)
         {
             return new("limit", Text(limit), $"at least one minibatch of {BatchSize} is needed");
-        }
-        if (K < 1)
-        {
-            return new("k", Text(K), "at least one discriminator step per generator step");
-        }
-        if (ZDim < 1)
-        {
-            return new("z_dim", Text(ZDim), "the noise needs at least one dimension");
         }
         if (Hidden < 1)
         {

@@ -25,23 +25,47 @@ public sealed record GanTrainerOptions
     public int FixedNoiseCount { get; init; } = 64;
 
     /// <summary>Throws naming the first invalid value.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A knob is invalid; the message names it and its value.</exception>
     public void Validate()
     {
-        if (K < 1)
+        if (FindProblem() is { } problem)
         {
-            throw new ArgumentOutOfRangeException(nameof(K), K, $"Invalid k: {K}; at least one discriminator step per generator step.");
+            throw new ArgumentOutOfRangeException(problem.Setting, $"Invalid {problem.Setting}: {problem.Value}; {problem.Reason}.");
+        }
+    }
+
+    /// <summary>
+    /// The first invalid knob, named as in config.json, or null. <see cref="GanRecipe.FindProblem"/>
+    /// asks the same questions of a recipe's knobs through this method.
+    /// </summary>
+    public RecipeProblem? FindProblem()
+    {
+        if (!Enum.IsDefined(Loss))
+        {
+            return new("loss", Loss.ToString(), $"choose {RecipeNames.Choices<GeneratorLoss>()}");
+        }
+        if (!Enum.IsDefined(Noise))
+        {
+            return new("noise", Noise.ToString(), $"choose {RecipeNames.Choices<NoiseKind>()}");
         }
         if (BatchSize < 2)
         {
-            throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, $"Invalid batch size: {BatchSize}; BatchNorm needs at least 2.");
+            return new("batch_size", Text(BatchSize), "the minibatch needs at least 2 examples (BatchNorm normalises over it)");
+        }
+        if (K < 1)
+        {
+            return new("k", Text(K), "at least one discriminator step per generator step");
         }
         if (ZDim < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(ZDim), ZDim, $"Invalid noise dimension: {ZDim}.");
+            return new("z_dim", Text(ZDim), "the noise needs at least one dimension");
         }
         if (FixedNoiseCount < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(FixedNoiseCount), FixedNoiseCount, $"Invalid fixed noise count: {FixedNoiseCount}.");
+            return new("fixed_noise_count", Text(FixedNoiseCount), "keep at least one fixed noise vector");
         }
+        return null;
     }
+
+    private static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -149,4 +149,14 @@ public class GanRecipeTests
 
         public int GetHashCode(float obj) => 0;
     }
+
+    [Fact]
+    public void FindProblem_TrainerKnobs_AskedThroughTheTrainersOwnCheck()
+    {
+        // One check for k, m, z, loss and noise: the recipe's problem is the trainer options' problem.
+        Assert.Equal(new GanTrainerOptions { K = 0 }.FindProblem(), (GanRecipe.Fast with { K = 0 }).FindProblem());
+        Assert.Equal(new GanTrainerOptions { BatchSize = 1 }.FindProblem(), (GanRecipe.Fast with { BatchSize = 1 }).FindProblem());
+        Assert.Equal(new GanTrainerOptions { ZDim = 0 }.FindProblem(), (GanRecipe.Fast with { ZDim = 0 }).FindProblem());
+        Assert.Equal(new RecipeProblem("k", "0", "at least one discriminator step per generator step"), new GanTrainerOptions { K = 0 }.FindProblem());
+    }
 }
