@@ -159,4 +159,16 @@ public sealed partial record GanRecipe
 
     /// <summary>Whether a sample is drawn after epoch <paramref name="epoch"/> (1-based): the first, every <see cref="SampleEvery"/>-th, and the last.</summary>
     public bool IsSampleEpoch(int epoch) => epoch == 1 || epoch == Epochs || (SampleEvery > 0 && epoch % SampleEvery == 0);
+
+    /// <summary>The recipe's knobs of Algorithm 1 as the trainer takes them, with the noise seeded by <paramref name="noiseSeed"/>.</summary>
+    internal GanTrainerOptions TrainerOptions(ulong noiseSeed) => new()
+    {
+        K = K,
+        BatchSize = BatchSize,
+        Loss = Loss,
+        Noise = Noise,
+        ZDim = ZDim,
+        Seed = noiseSeed,
+        FixedNoiseCount = FixedNoiseCount,
+    };
 }

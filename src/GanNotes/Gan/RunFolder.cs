@@ -92,7 +92,7 @@ public static partial class RunFolder
             throw new FileNotFoundException($"{path} not found: the run has no checkpoint yet (one is written at the end of every epoch).", path);
         }
         var recipe = config.Recipe;
-        var trainer = recipe.CreateTrainer(new SamplingOnlySampler(recipe.DataDimension, config.StepsPerEpoch * recipe.K));
+        var trainer = RunBuilder.Trainer(recipe, new SamplingOnlySampler(recipe.DataDimension, config.StepsPerEpoch * recipe.K));
         GanCheckpoint.Load(trainer, path);
         return trainer;
     }

@@ -62,7 +62,7 @@ public sealed class TrainingRun
         {
             throw new IOException($"{full} already exists and is not empty: resume the run in it, or choose another folder.");
         }
-        var trainer = recipe.CreateTrainer(recipe.CreateSampler(dataDirectory));
+        var trainer = RunBuilder.Trainer(recipe, RunBuilder.Sampler(recipe, dataDirectory));
         var config = new RunConfig(recipe, RunConfig.CurrentVersion, trainer.StepsPerEpoch);
         System.IO.Directory.CreateDirectory(full);
         config.Save(RunFolder.ConfigPath(full));
@@ -88,7 +88,7 @@ public sealed class TrainingRun
         var saved = RunConfig.Read(RunFolder.ConfigPath(full));
         var recipe = saved.Recipe with { Epochs = epochs ?? saved.Recipe.Epochs, Lr = lr ?? saved.Recipe.Lr };
         recipe.Validate();
-        var trainer = recipe.CreateTrainer(recipe.CreateSampler(dataDirectory));
+        var trainer = RunBuilder.Trainer(recipe, RunBuilder.Sampler(recipe, dataDirectory));
         if (trainer.StepsPerEpoch != saved.StepsPerEpoch)
         {
             throw new InvalidDataException(

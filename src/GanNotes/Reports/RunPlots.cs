@@ -64,7 +64,7 @@ public static class RunPlots
         ArgumentNullException.ThrowIfNull(trainer);
         ArgumentNullException.ThrowIfNull(recipe);
         var samples = trainer.Sample(ToySampleCount, new Tensors.Rng(ToySampleSeed)).ToArray();
-        switch (recipe.CreateToyDistribution())
+        switch (RunBuilder.ToyDistribution(recipe))
         {
             case Gaussian1D normal:
                 double lo = normal.Mean - 5 * normal.Std, hi = normal.Mean + 5 * normal.Std;
