@@ -141,25 +141,10 @@ public sealed class KernelDensityEstimate : IDistribution1D
     }
 
     /// <inheritdoc/>
-    public double Quantile(double probability)
-    {
-        TheoryChecks.Probability(probability, nameof(probability));
-        var (low, high) = CoveringRange(10);
-        return SpecialFunctions.InverseByBisection(Cdf, probability, low, high);
-    }
+    public double Quantile(double probability) => Quantiles.ByBisection(this, probability);
 
     /// <summary><paramref name="n"/> samples of the estimate: a uniformly chosen x_i plus h z, z ~ N(0, 1) (the smoothed bootstrap).</summary>
-    public double[] Sample(int n, Rng rng)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(n);
-        ArgumentNullException.ThrowIfNull(rng);
-        var x = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            x[i] = samples[rng.NextInt(samples.Length)] + Bandwidth * rng.NextNormal();
-        }
-        return x;
-    }
+    public double[] Sample(int n, Rng rng) => IidSamples.Draw(n, rng, r => samples[r.NextInt(samples.Length)] + Bandwidth * r.NextNormal());
 
     /// <inheritdoc/>
     public (double Low, double High) CoveringRange(double widths)

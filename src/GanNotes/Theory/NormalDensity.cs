@@ -39,24 +39,10 @@ public sealed class NormalDensity : IDistribution1D
     public double Cdf(double x) => SpecialFunctions.StandardNormalCdf((x - Mean) / Std);
 
     /// <inheritdoc/>
-    public double Quantile(double probability)
-    {
-        TheoryChecks.Probability(probability, nameof(probability));
-        return SpecialFunctions.InverseByBisection(Cdf, probability, Mean - 10 * Std, Mean + 10 * Std);
-    }
+    public double Quantile(double probability) => Quantiles.ByBisection(this, probability);
 
     /// <inheritdoc/>
-    public double[] Sample(int n, Rng rng)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(n);
-        ArgumentNullException.ThrowIfNull(rng);
-        var x = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            x[i] = Mean + Std * rng.NextNormal();
-        }
-        return x;
-    }
+    public double[] Sample(int n, Rng rng) => IidSamples.Draw(n, rng, r => Mean + Std * r.NextNormal());
 
     /// <inheritdoc/>
     public (double Low, double High) CoveringRange(double widths)

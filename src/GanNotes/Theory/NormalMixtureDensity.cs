@@ -126,26 +126,14 @@ public sealed class NormalMixtureDensity : IDistribution1D
     }
 
     /// <inheritdoc/>
-    public double Quantile(double probability)
-    {
-        TheoryChecks.Probability(probability, nameof(probability));
-        var (low, high) = CoveringRange(10);
-        return SpecialFunctions.InverseByBisection(Cdf, probability, low, high);
-    }
+    public double Quantile(double probability) => Quantiles.ByBisection(this, probability);
 
     /// <inheritdoc/>
-    public double[] Sample(int n, Rng rng)
+    public double[] Sample(int n, Rng rng) => IidSamples.Draw(n, rng, r =>
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(n);
-        ArgumentNullException.ThrowIfNull(rng);
-        var x = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            int k = PickComponent(rng.NextDouble());
-            x[i] = means[k] + stds[k] * rng.NextNormal();
-        }
-        return x;
-    }
+        int k = PickComponent(r.NextDouble());
+        return means[k] + stds[k] * r.NextNormal();
+    });
 
     /// <inheritdoc/>
     public (double Low, double High) CoveringRange(double widths)

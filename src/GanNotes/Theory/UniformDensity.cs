@@ -44,17 +44,7 @@ public sealed class UniformDensity : IDistribution1D
         A + TheoryChecks.Probability(probability, nameof(probability)) * (B - A);
 
     /// <inheritdoc/>
-    public double[] Sample(int n, Rng rng)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(n);
-        ArgumentNullException.ThrowIfNull(rng);
-        var x = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            x[i] = A + (B - A) * rng.NextDouble();
-        }
-        return x;
-    }
+    public double[] Sample(int n, Rng rng) => IidSamples.Draw(n, rng, r => A + (B - A) * r.NextDouble());
 
     /// <summary>[a, b] itself: the support is bounded, so <paramref name="widths"/> is not used.</summary>
     public (double Low, double High) CoveringRange(double widths) => (A, B);
