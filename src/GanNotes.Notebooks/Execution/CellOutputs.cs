@@ -26,7 +26,10 @@ internal sealed class CellOutputs
     private readonly Action<JsonObject>? mirror;
     private bool closed;
 
-    /// <param name="mirror">Receives each change as a message for <see cref="Apply"/>, in order; null for none.</param>
+    /// <param name="mirror">
+    /// Receives each change as a message for <see cref="Apply"/>, in order, and the collector keeps
+    /// nothing itself (the worker's side); null to collect the outputs here (the runner's side).
+    /// </param>
     public CellOutputs(Action<JsonObject>? mirror = null)
     {
         this.mirror = mirror;
@@ -40,57 +43,24 @@ internal sealed class CellOutputs
 
     public void WriteStream(string name, string text)
     {
-        if (text.Length == 0)
+        if (text.Length > 0)
         {
-            return;
-        }
-        lock (gate)
-        {
-            if (closed)
-            {
-                return; // a thread the cell started keeps writing after the cell ended
-            }
-            mirror?.Invoke(new JsonObject { ["ev"] = "stream", ["name"] = name, ["text"] = text });
-            if (entries.Count > 0 && entries[^1] is StreamEntry last && last.Name == name)
-            {
-                last.Text.Append(text);
-            }
-            else
-            {
-                entries.Add(new StreamEntry(name, new StringBuilder(text)));
-            }
+            Change(new JsonObject { ["ev"] = "stream", ["name"] = name, ["text"] = text });
         }
     }
 
-    public void AddDisplay(string displayId, MimeBundle bundle) => AddDisplay(displayId, bundle.ToData());
+    public void AddDisplay(string displayId, MimeBundle bundle) =>
+        Change(new JsonObject { ["ev"] = "display", ["id"] = displayId, ["data"] = bundle.ToData() });
 
-    public void ReplaceDisplay(string displayId, MimeBundle bundle) => ReplaceDisplay(displayId, bundle.ToData());
+    public void ReplaceDisplay(string displayId, MimeBundle bundle) =>
+        Change(new JsonObject { ["ev"] = "update", ["id"] = displayId, ["data"] = bundle.ToData() });
 
-    public void AddExecuteResult(int executionCount, MimeBundle bundle) => AddExecuteResult(executionCount, bundle.ToData());
+    public void AddExecuteResult(int executionCount, MimeBundle bundle) =>
+        Change(new JsonObject { ["ev"] = "result", ["count"] = executionCount, ["data"] = bundle.ToData() });
 
     /// <summary>Replays a change that a mirrored collector reported (see the remarks).</summary>
     /// <exception cref="FormatException">The message is not one a collector sends.</exception>
-    public void Apply(JsonObject change)
-    {
-        string? kind = (string?)change["ev"];
-        switch (kind)
-        {
-            case "stream":
-                WriteStream(Required<string>(change, "name"), Required<string>(change, "text"));
-                break;
-            case "display":
-                AddDisplay(Required<string>(change, "id"), RequiredData(change));
-                break;
-            case "update":
-                ReplaceDisplay(Required<string>(change, "id"), RequiredData(change));
-                break;
-            case "result":
-                AddExecuteResult(Required<int>(change, "count"), RequiredData(change));
-                break;
-            default:
-                throw new FormatException($"not a cell output change: {change.ToJsonString()}");
-        }
-    }
+    public void Apply(JsonObject change) => Change(change);
 
     /// <summary>
     /// Stops collecting (later writes, e.g. from a thread the cell started, are dropped)
@@ -125,58 +95,65 @@ internal sealed class CellOutputs
         }
     }
 
-    private void AddDisplay(string displayId, JsonObject data)
+    /// <summary>
+    /// Every change goes through here, as the message a mirror receives: the worker's collector
+    /// only passes it on (the runner keeps the outputs); the runner's applies it.
+    /// </summary>
+    private void Change(JsonObject change)
     {
         lock (gate)
         {
             if (closed)
             {
+                return; // a thread the cell started keeps writing after the cell ended
+            }
+            if (mirror is not null)
+            {
+                mirror(change);
                 return;
             }
-            mirror?.Invoke(new JsonObject { ["ev"] = "display", ["id"] = displayId, ["data"] = data.DeepClone() });
-            var output = new JsonObject
+            switch ((string?)change["ev"])
             {
-                ["output_type"] = "display_data",
-                ["data"] = data,
-                ["metadata"] = new JsonObject(),
-            };
-            displays[displayId] = output;
-            Add(output);
-        }
-    }
-
-    private void ReplaceDisplay(string displayId, JsonObject data)
-    {
-        lock (gate)
-        {
-            if (closed)
-            {
-                return;
+                case "stream":
+                    string name = Required<string>(change, "name");
+                    string text = Required<string>(change, "text");
+                    if (entries.Count > 0 && entries[^1] is StreamEntry last && last.Name == name)
+                    {
+                        last.Text.Append(text);
+                    }
+                    else
+                    {
+                        entries.Add(new StreamEntry(name, new StringBuilder(text)));
+                    }
+                    break;
+                case "display":
+                    var display = new JsonObject
+                    {
+                        ["output_type"] = "display_data",
+                        ["data"] = TakeData(change),
+                        ["metadata"] = new JsonObject(),
+                    };
+                    displays[Required<string>(change, "id")] = display;
+                    entries.Add(display);
+                    break;
+                case "update":
+                    if (displays.TryGetValue(Required<string>(change, "id"), out var shown))
+                    {
+                        shown["data"] = TakeData(change);
+                    }
+                    break;
+                case "result":
+                    entries.Add(new JsonObject
+                    {
+                        ["output_type"] = "execute_result",
+                        ["execution_count"] = Required<int>(change, "count"),
+                        ["data"] = TakeData(change),
+                        ["metadata"] = new JsonObject(),
+                    });
+                    break;
+                default:
+                    throw new FormatException($"not a cell output change: {change.ToJsonString()}");
             }
-            mirror?.Invoke(new JsonObject { ["ev"] = "update", ["id"] = displayId, ["data"] = data.DeepClone() });
-            if (displays.TryGetValue(displayId, out var output))
-            {
-                output["data"] = data;
-            }
-        }
-    }
-
-    private void AddExecuteResult(int executionCount, JsonObject data)
-    {
-        lock (gate)
-        {
-            if (closed)
-            {
-                return;
-            }
-            mirror?.Invoke(new JsonObject { ["ev"] = "result", ["count"] = executionCount, ["data"] = data.DeepClone() });
-            Add(new JsonObject
-            {
-                ["output_type"] = "execute_result",
-                ["execution_count"] = executionCount,
-                ["data"] = data,
-                ["metadata"] = new JsonObject(),
-            });
         }
     }
 
@@ -185,12 +162,16 @@ internal sealed class CellOutputs
             ? result
             : throw new FormatException($"cell output change without a valid '{name}': {change.ToJsonString()}");
 
-    private static JsonObject RequiredData(JsonObject change) =>
-        change["data"] is JsonObject data
-            ? (JsonObject)data.DeepClone()
-            : throw new FormatException($"cell output change without 'data': {change.ToJsonString()}");
-
-    private void Add(JsonObject output) => entries.Add(output);
+    /// <summary>The change's <c>data</c>, taken out of it so that an output can own it.</summary>
+    private static JsonObject TakeData(JsonObject change)
+    {
+        if (change["data"] is not JsonObject data)
+        {
+            throw new FormatException($"cell output change without 'data': {change.ToJsonString()}");
+        }
+        change.Remove("data");
+        return data;
+    }
 
     private sealed record StreamEntry(string Name, StringBuilder Text);
 }

@@ -72,16 +72,19 @@ public static class NotebookRunner
                 else
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    // Started before the first C# cell, untimed: --timeout limits the cells, not the
-                    // process start and the script engine's warm-up.
-                    worker ??= await NotebookWorker.StartAsync(path, cancellationToken).ConfigureAwait(false);
+                    if (prepared.Rejection is null)
+                    {
+                        // Started before the first cell it runs, untimed: --timeout limits the cells, not
+                        // the process start and the script engine's warm-up. A refused cell needs none.
+                        worker ??= await NotebookWorker.StartAsync(path, cancellationToken).ConfigureAwait(false);
+                    }
                     cell.ClearOutputs();
                     progress?.Report(new NotebookProgress(path, i, notebook.Cells.Count, CellRunStatus.Running, TimeSpan.Zero));
                     executionCount++;
                     long cellStarted = Stopwatch.GetTimestamp();
                     var (outputs, cellError, status) = prepared.Rejection is { } rejection
                         ? (new CellOutputs().Close(rejection), rejection, CellRunStatus.Failed)
-                        : await worker.RunCellAsync(prepared.Code, i + 1, executionCount, options.CellTimeout, cancellationToken)
+                        : await worker!.RunCellAsync(prepared.Code, i + 1, executionCount, options.CellTimeout, cancellationToken)
                             .ConfigureAwait(false);
                     var duration = Stopwatch.GetElapsedTime(cellStarted);
                     cell.Json["outputs"] = outputs;
