@@ -13,7 +13,6 @@ public static partial class Functional
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(target);
-        RequireSameShape(input, target, "BinaryCrossEntropy");
         return Reduce(input.BinaryCrossEntropy(target), reduction);
     }
 
@@ -26,7 +25,6 @@ public static partial class Functional
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(target);
-        RequireSameShape(input, target, "BinaryCrossEntropyWithLogits");
         return Reduce(input.BinaryCrossEntropyWithLogits(target), reduction);
     }
 }

@@ -24,20 +24,6 @@ public static partial class Functional
     public static Tensor NllLoss(Tensor logProbabilities, int[] targets, Reduction reduction = Reduction.Mean)
     {
         ArgumentNullException.ThrowIfNull(logProbabilities);
-        ArgumentNullException.ThrowIfNull(targets);
-        var x = logProbabilities;
-        if (x.Rank != 2 || x.Size(0) != targets.Length)
-        {
-            throw new ArgumentException($"NllLoss: input shape {Format(x)} does not match {targets.Length} targets (expected [{targets.Length}, C]).");
-        }
-        int classes = x.Size(1);
-        foreach (int c in targets)
-        {
-            if ((uint)c >= (uint)classes)
-            {
-                throw new ArgumentException($"NllLoss: target class {c} is out of range for {classes} classes.", nameof(targets));
-            }
-        }
-        return Reduce(-x.GatherColumns(targets), reduction);
+        return Reduce(-logProbabilities.GatherColumns(targets, "NllLoss"), reduction);
     }
 }

@@ -47,32 +47,33 @@ public sealed partial class Tensor
     }
 
     /// <summary>
-    /// y[i] = x[i, columns[i]] for this [N, C] tensor (PyTorch's <c>x.gather(1, idx).squeeze(1)</c>);
-    /// the gradient scatters back into those entries.
+    /// y[i] = x[i, targets[i]] for this [N, C] tensor of per-class scores (PyTorch's
+    /// <c>x.gather(1, idx).squeeze(1)</c>), the gradient scattered back into those entries: the
+    /// pick of the classification losses. <paramref name="op"/> names the loss in the messages.
     /// </summary>
-    /// <exception cref="ArgumentException">Not [N, C] with N = columns.Length, or a column out of range.</exception>
-    public Tensor GatherColumns(int[] columns)
+    /// <exception cref="ArgumentException">Not [N, C] with N = targets.Length, or a class outside [0, C).</exception>
+    internal Tensor GatherColumns(int[] targets, string op)
     {
-        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(targets);
         var x = this;
-        if (x.Rank != 2 || x.Size(0) != columns.Length)
+        if (x.Rank != 2 || x.Size(0) != targets.Length)
         {
-            throw new ArgumentException($"GatherColumns: shape {ShapeUtil.Format(x.shape)} does not match {columns.Length} columns (expected [{columns.Length}, C]).", nameof(columns));
+            throw new ArgumentException($"{op}: input shape {ShapeUtil.Format(x.shape)} does not match {targets.Length} targets (expected [{targets.Length}, C]).");
         }
-        int count = x.Size(1);
-        foreach (int c in columns)
+        int classes = x.Size(1);
+        foreach (int c in targets)
         {
-            if ((uint)c >= (uint)count)
+            if ((uint)c >= (uint)classes)
             {
-                throw new ArgumentException($"GatherColumns: column {c} is out of range for {count} columns.", nameof(columns));
+                throw new ArgumentException($"{op}: target class {c} is out of range for {classes} classes.", nameof(targets));
             }
         }
-        var picked = Empty([columns.Length], x.Device);
-        Kernels.PickColumns(x, columns, picked);
+        var picked = Empty([targets.Length], x.Device);
+        Kernels.PickColumns(x, targets, picked);
         return Autograd.Record(picked, "GatherBackward", [x], g =>
         {
             var dx = ZerosLike(x); // d x[i, c_i] / dx = one-hot(c_i)
-            x.Kernels.ScatterColumns(g, columns, dx);
+            x.Kernels.ScatterColumns(g, targets, dx);
             return [dx];
         });
     }
@@ -82,7 +83,7 @@ public sealed partial class Tensor
         ArgumentNullException.ThrowIfNull(target);
         if (!shape.AsSpan().SequenceEqual(target.shape))
         {
-            throw new ArgumentException($"{op}: input shape {ShapeUtil.Format(shape)} and target shape {ShapeUtil.Format(target.shape)} differ.", nameof(target));
+            throw new ArgumentException($"{op}: input shape {ShapeUtil.Format(shape)} and target shape {ShapeUtil.Format(target.shape)} must match.");
         }
         return target.Detach();
     }
