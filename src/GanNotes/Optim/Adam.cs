@@ -37,7 +37,7 @@ public sealed class Adam : Optimizer
     /// <exception cref="ArgumentOutOfRangeException">
     /// lr, eps or weightDecay is negative, a beta is outside [0, 1), or any of them is NaN.
     /// </exception>
-    /// <exception cref="ArgumentException">An invalid parameter list (see <see cref="Optimizer(IEnumerable{Tensor})"/>).</exception>
+    /// <exception cref="ArgumentException">An invalid parameter list (see <see cref="Optimizer(IEnumerable{Tensor}, float)"/>).</exception>
     public Adam(IEnumerable<Tensor> parameters, float lr = 1e-3f, float beta1 = 0.9f, float beta2 = 0.999f, float eps = 1e-8f, float weightDecay = 0f)
         : base(parameters, lr)
     {

@@ -29,12 +29,16 @@ public abstract class Optimizer
     private readonly Tensor[] parameters;
     private Dictionary<string, Tensor>[] state;
 
-    /// <summary>Takes the parameters to update; the sequence is read once, in order.</summary>
+    /// <summary>
+    /// Takes the parameters to update (the sequence is read once, in order) and the learning
+    /// rate every optimizer has.
+    /// </summary>
     /// <exception cref="ArgumentException">
     /// The sequence is empty, or a parameter is null, not a leaf, does not require grad,
     /// or appears twice.
     /// </exception>
-    protected Optimizer(IEnumerable<Tensor> parameters)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lr"/> is negative or NaN.</exception>
+    protected Optimizer(IEnumerable<Tensor> parameters, float lr)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         this.parameters = [.. parameters];
@@ -62,14 +66,6 @@ public abstract class Optimizer
         }
         Parameters = new ReadOnlyCollection<Tensor>(this.parameters);
         state = NewState(this.parameters.Length);
-    }
-
-    /// <summary>Takes the parameters to update and the learning rate every optimizer has.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lr"/> is negative or NaN.</exception>
-    /// <exception cref="ArgumentException">An invalid parameter list (see <see cref="Optimizer(IEnumerable{Tensor})"/>).</exception>
-    protected Optimizer(IEnumerable<Tensor> parameters, float lr)
-        : this(parameters)
-    {
         RequireNonNegative(lr, "Invalid learning rate", nameof(lr));
         Lr = lr;
     }

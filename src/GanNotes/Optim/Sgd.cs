@@ -38,7 +38,7 @@ public sealed class Sgd : Optimizer
     /// <exception cref="ArgumentOutOfRangeException">lr, momentum or weightDecay is negative (or NaN).</exception>
     /// <exception cref="ArgumentException">
     /// nesterov without a positive momentum and zero dampening, or an invalid parameter list
-    /// (see <see cref="Optimizer(IEnumerable{Tensor})"/>).
+    /// (see <see cref="Optimizer(IEnumerable{Tensor}, float)"/>).
     /// </exception>
     public Sgd(IEnumerable<Tensor> parameters, float lr, float momentum = 0f, float dampening = 0f, bool nesterov = false, float weightDecay = 0f)
         : base(parameters, lr)
