@@ -1,7 +1,6 @@
-using GanNotes.Reports;
 using System.CommandLine;
 using GanNotes.Gan;
-using GanNotes.Plots;
+using GanNotes.Reports;
 
 namespace GanNotes.Cli.Commands;
 

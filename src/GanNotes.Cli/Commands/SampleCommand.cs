@@ -1,8 +1,7 @@
-using GanNotes.Reports;
 using System.CommandLine;
 using System.Globalization;
 using GanNotes.Gan;
-using GanNotes.Plots;
+using GanNotes.Reports;
 
 namespace GanNotes.Cli.Commands;
 

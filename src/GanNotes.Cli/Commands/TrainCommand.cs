@@ -1,9 +1,8 @@
-using GanNotes.Reports;
 using System.CommandLine;
 using System.Globalization;
 using GanNotes.Data;
 using GanNotes.Gan;
-using GanNotes.Plots;
+using GanNotes.Reports;
 
 namespace GanNotes.Cli.Commands;
 

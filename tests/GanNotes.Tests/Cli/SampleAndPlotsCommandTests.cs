@@ -1,8 +1,8 @@
-using GanNotes.Reports;
 using System.Buffers.Binary;
 using System.Text;
 using GanNotes.Gan;
 using GanNotes.Plots;
+using GanNotes.Reports;
 using GanNotes.Tests.Gan;
 using GanNotes.Tests.Plots;
 using static GanNotes.Tests.Cli.CliRunner;
