@@ -66,20 +66,24 @@ public sealed partial record GanRecipe
     /// <summary>Passes over the data.</summary>
     public int Epochs { get; init; } = 10;
 
-    /// <summary>m, the minibatch size of both players.</summary>
-    public int BatchSize { get; init; } = 128;
+    // Algorithm 1's knobs (m, k, the losses, p_z, z's dimension, the fixed noise) live in
+    // GanTrainerOptions, with their defaults and checks; the recipe names them flat, as config.json does.
+    private GanTrainerOptions algorithm = new();
 
-    /// <summary>k, discriminator steps per generator step (Algorithm 1; the paper used 1).</summary>
-    public int K { get; init; } = 1;
+    /// <inheritdoc cref="GanTrainerOptions.BatchSize"/>
+    public int BatchSize { get => algorithm.BatchSize; init => algorithm = algorithm with { BatchSize = value }; }
 
-    /// <summary>The generator objective (the notes' code: BCE against "real" labels, i.e. non-saturating).</summary>
-    public GeneratorLoss Loss { get; init; } = GeneratorLoss.NonSaturating;
+    /// <inheritdoc cref="GanTrainerOptions.K"/>
+    public int K { get => algorithm.K; init => algorithm = algorithm with { K = value }; }
 
-    /// <summary>p_z: N(0, I) as in the notes, or U(-1, 1) as in the paper.</summary>
-    public NoiseKind Noise { get; init; } = NoiseKind.Normal;
+    /// <inheritdoc cref="GanTrainerOptions.Loss"/>
+    public GeneratorLoss Loss { get => algorithm.Loss; init => algorithm = algorithm with { Loss = value }; }
 
-    /// <summary>The dimension of z.</summary>
-    public int ZDim { get; init; } = MlpGan.DefaultZDim;
+    /// <inheritdoc cref="GanTrainerOptions.Noise"/>
+    public NoiseKind Noise { get => algorithm.Noise; init => algorithm = algorithm with { Noise = value }; }
+
+    /// <inheritdoc cref="GanTrainerOptions.ZDim"/>
+    public int ZDim { get => algorithm.ZDim; init => algorithm = algorithm with { ZDim = value }; }
 
     /// <summary>h: G's widths are h, 2h, 4h, 8h and D's 4h, 2h, h.</summary>
     public int Hidden { get; init; } = MlpGan.DefaultHidden;
@@ -117,8 +121,8 @@ public sealed partial record GanRecipe
     /// </summary>
     public bool KeepSampleCheckpoints { get; init; }
 
-    /// <summary>How many fixed noise vectors the sample grids show (the same z at every epoch).</summary>
-    public int FixedNoiseCount { get; init; } = 64;
+    /// <inheritdoc cref="GanTrainerOptions.FixedNoiseCount"/>
+    public int FixedNoiseCount { get => algorithm.FixedNoiseCount; init => algorithm = algorithm with { FixedNoiseCount = value }; }
 
     /// <summary>True for the 1-D and 2-D toy distributions.</summary>
     [JsonIgnore]
@@ -161,14 +165,5 @@ public sealed partial record GanRecipe
     public bool IsSampleEpoch(int epoch) => epoch == 1 || epoch == Epochs || (SampleEvery > 0 && epoch % SampleEvery == 0);
 
     /// <summary>The recipe's knobs of Algorithm 1 as the trainer takes them, with the noise seeded by <paramref name="noiseSeed"/>.</summary>
-    internal GanTrainerOptions TrainerOptions(ulong noiseSeed) => new()
-    {
-        K = K,
-        BatchSize = BatchSize,
-        Loss = Loss,
-        Noise = Noise,
-        ZDim = ZDim,
-        Seed = noiseSeed,
-        FixedNoiseCount = FixedNoiseCount,
-    };
+    internal GanTrainerOptions TrainerOptions(ulong noiseSeed) => algorithm with { Seed = noiseSeed };
 }

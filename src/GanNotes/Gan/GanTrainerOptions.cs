@@ -1,18 +1,22 @@
 namespace GanNotes.Gan;
 
-/// <summary>The knobs of Algorithm 1 (Goodfellow et al. 2014) that are not the networks or optimizers.</summary>
+/// <summary>
+/// The knobs of Algorithm 1 (Goodfellow et al. 2014) that are not the networks or optimizers.
+/// A <see cref="GanRecipe"/> carries one of these (its defaults and checks are these), with the
+/// run's seed in place of <see cref="Seed"/>.
+/// </summary>
 public sealed record GanTrainerOptions
 {
-    /// <summary>k: discriminator steps per generator step (the paper used 1).</summary>
+    /// <summary>k: discriminator steps per generator step (Algorithm 1; the paper used 1).</summary>
     public int K { get; init; } = 1;
 
-    /// <summary>m: the minibatch size for both players (128 in the notes).</summary>
+    /// <summary>m: the minibatch size of both players (128 in the notes).</summary>
     public int BatchSize { get; init; } = 128;
 
-    /// <summary>The generator objective.</summary>
+    /// <summary>The generator objective (the notes' code: BCE against "real" labels, i.e. non-saturating).</summary>
     public GeneratorLoss Loss { get; init; } = GeneratorLoss.NonSaturating;
 
-    /// <summary>p_z.</summary>
+    /// <summary>p_z: N(0, I) as in the notes, or U(-1, 1) as in the paper.</summary>
     public NoiseKind Noise { get; init; } = NoiseKind.Normal;
 
     /// <summary>The dimension of z.</summary>
