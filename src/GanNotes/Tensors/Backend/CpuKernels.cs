@@ -69,6 +69,16 @@ internal sealed partial class CpuKernels : IKernels
         TensorPrimitives.Min(y.Span, max, y.Span);
     }
 
+    public void Step(Tensor x, float threshold, Tensor y)
+    {
+        ReadOnlySpan<float> xs = x.Span;
+        Span<float> ys = y.Span;
+        for (int i = 0; i < xs.Length; i++)
+        {
+            ys[i] = xs[i] > threshold ? 1f : 0f;
+        }
+    }
+
     public void LeakyReluBackward(Tensor x, float slope, Tensor g, Tensor dx)
     {
         ReadOnlySpan<float> xs = x.Span, gs = g.Span;

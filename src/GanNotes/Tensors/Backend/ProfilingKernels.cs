@@ -69,6 +69,13 @@ internal sealed class ProfilingKernels(IKernels inner) : IKernels
         End("Pow", t);
     }
 
+    public void Step(Tensor x, float threshold, Tensor y)
+    {
+        var t = Begin();
+        inner.Step(x, threshold, y);
+        End("Step", t);
+    }
+
     public void LeakyRelu(Tensor x, float slope, Tensor y)
     {
         var t = Begin();
