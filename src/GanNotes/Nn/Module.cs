@@ -40,6 +40,24 @@ public abstract class Module
     /// <summary>Everything that is saved: parameters then buffers, by dotted name (PyTorch's <c>state_dict</c>).</summary>
     public IReadOnlyList<KeyValuePair<string, Tensor>> StateDict() => [.. NamedParameters(), .. NamedBuffers()];
 
+    /// <summary>
+    /// Moves every parameter and buffer to <paramref name="device"/> in place (PyTorch's <c>module.to(device)</c>):
+    /// they stay the same tensor objects, so make the optimizer before or after alike.
+    /// </summary>
+    /// <returns>This module, for chaining.</returns>
+    public Module To(Device device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        foreach (var (_, tensor) in StateDict())
+        {
+            tensor.MoveTo_(device);
+        }
+        return this;
+    }
+
+    /// <summary>The device of the first parameter or buffer (the CPU for a module that has none).</summary>
+    public Device Device => StateDict().Select(p => p.Value.Device).FirstOrDefault() ?? Device.Cpu;
+
     /// <summary>The number of parameter values (elements, not tensors).</summary>
     public long ParameterCount() => Parameters().Sum(p => (long)p.NumElements);
 

@@ -149,7 +149,7 @@ public abstract class Optimizer
             {
                 if (state[i].TryGetValue(name, out var value))
                 {
-                    result.Add(new(Invariant($"{i}.{name}"), Copy(value)));
+                    result.Add(new(Invariant($"{i}.{name}"), Copy(value, value.Device)));
                 }
             }
         }
@@ -194,7 +194,9 @@ public abstract class Optimizer
             {
                 throw new ArgumentException(Invariant($"State '{key}' has shape {ShapeUtil.Format(value.ShapeArray)}, but parameter {index} needs {ShapeUtil.Format(expected)}."), nameof(stateDict));
             }
-            if (!loaded[index].TryAdd(name, Copy(value)))
+            // As PyTorch's load_state_dict: per-element state goes to its parameter's device, scalars (step) stay on the CPU.
+            var device = expected.Length == 0 ? Device.Cpu : parameters[index].Device;
+            if (!loaded[index].TryAdd(name, Copy(value, device)))
             {
                 throw new ArgumentException($"State '{key}' appears more than once.", nameof(stateDict));
             }
@@ -263,7 +265,7 @@ public abstract class Optimizer
         }
     }
 
-    private static Tensor Copy(Tensor x) => Tensor.Empty(x.ShapeArray, x.Device).CopyFrom_(x);
+    private static Tensor Copy(Tensor x, Device device) => Tensor.Empty(x.ShapeArray, device).CopyFrom_(x);
 
     private static Dictionary<string, Tensor>[] NewState(int count)
     {

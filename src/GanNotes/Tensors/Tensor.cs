@@ -30,7 +30,8 @@ public sealed partial class Tensor
         NumElements = count;
     }
 
-    internal Storage Storage { get; }
+    /// <summary>The memory behind the values; replaced only by <see cref="MoveTo_"/> (a module moving to a device).</summary>
+    internal Storage Storage { get; private set; }
 
     /// <summary>The size of each dimension (row-major: the last varies fastest).</summary>
     public IReadOnlyList<int> Shape => shape;
@@ -149,14 +150,56 @@ public sealed partial class Tensor
         return this;
     }
 
-    /// <summary>Copies <paramref name="source"/>'s values into this tensor in place (not recorded).</summary>
+    /// <summary>Copies <paramref name="source"/>'s values into this tensor in place, from any device (not recorded).</summary>
     /// <exception cref="ArgumentException">The shapes differ.</exception>
     public Tensor CopyFrom_(Tensor source)
     {
         ArgumentNullException.ThrowIfNull(source);
         ShapeUtil.RequireSameShape(this, source, "CopyFrom_");
-        Kernels.Copy(source, this);
+        if (source.Device.Equals(Device))
+        {
+            Kernels.Copy(source, this);
+        }
+        else
+        {
+            Kernels.CopyFromHost(source.ValuesForReading().AsSpan(0, NumElements), this);
+        }
         return this;
+    }
+
+    /// <summary>
+    /// This tensor on <paramref name="device"/> (PyTorch's <c>tensor.to(device)</c>): itself when it is
+    /// there already, else a copy there. Recorded: the gradient flows back to this tensor's device.
+    /// </summary>
+    public Tensor To(Device device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        if (device.Equals(Device))
+        {
+            return this;
+        }
+        var y = Uninitialized(shape, device);
+        y.CopyFrom_(this);
+        var from = Device;
+        return Autograd.Record(y, "ToCopyBackward", [this], g => [g.To(from)]);
+    }
+
+    /// <summary>
+    /// Moves this tensor's values, and its gradient, to <paramref name="device"/> in place, keeping the
+    /// object (a module's parameters stay the same tensors, as <c>module.to(device)</c> keeps them in
+    /// PyTorch). Not recorded; for leaves outside any graph.
+    /// </summary>
+    internal void MoveTo_(Device device)
+    {
+        if (device.Equals(Device))
+        {
+            return;
+        }
+        var storage = device.Kernels.Allocate(NumElements, zeroed: false, pooled: false);
+        var moved = new Tensor(storage, shape);
+        moved.CopyFrom_(this);
+        Storage = storage;
+        Grad?.MoveTo_(device);
     }
 
     /// <summary>Runs backpropagation from this scalar (PyTorch's <c>loss.backward()</c>).</summary>

@@ -1,0 +1,158 @@
+using System.Runtime.InteropServices;
+using ILGPU;
+using ILGPU.Runtime;
+using ILGPU.Runtime.CPU;
+using ILGPU.Runtime.Cuda;
+
+namespace GanNotes.Tensors.Backend.Ilgpu;
+
+/// <summary>
+/// One ILGPU accelerator as a GanNotes device: its context, its pool of recycled buffers and
+/// the launch shapes its kernels use. CUDA devices come from the NVIDIA driver alone (ILGPU
+/// emits PTX itself); ILGPU's CPU accelerator runs the very same kernels on the host, which is
+/// how every GPU kernel is tested on machines without a GPU.
+/// </summary>
+internal sealed class IlgpuAccelerator
+{
+    private static readonly Lock Gate = new();
+    private static Context? context;
+    private static IlgpuAccelerator? cpuAccelerator;
+    private static readonly Dictionary<int, IlgpuAccelerator> CudaAccelerators = [];
+    private readonly Dictionary<int, Stack<MemoryBuffer1D<float, Stride1D.Dense>>> pool = [];
+    private long pooledBytes;
+
+    /// <summary>The most memory the pool keeps for reuse.</summary>
+    public const long MaxPooledBytes = 2L << 30;
+
+    private IlgpuAccelerator(Accelerator accelerator, Func<IlgpuAccelerator, Device> device)
+    {
+        Accelerator = accelerator;
+        IsCpu = accelerator.AcceleratorType == AcceleratorType.CPU;
+        // A GPU runs 256 threads per group (a 16 x 16 product tile) over enough groups to fill every
+        // multiprocessor; the CPU accelerator emulates each thread, so it runs one small group.
+        GroupSize = IsCpu ? accelerator.WarpSize : 256;
+        Tile = IsCpu ? 4 : 16;
+        MaxGroups = IsCpu ? 1 : accelerator.NumMultiprocessors * 8;
+        Kernels = new IlgpuKernels(this);
+        Device = device(this);
+    }
+
+    public Accelerator Accelerator { get; }
+
+    public Device Device { get; }
+
+    public IlgpuKernels Kernels { get; }
+
+    public bool IsCpu { get; }
+
+    /// <summary>Threads per group of the elementwise and reduction kernels.</summary>
+    public int GroupSize { get; }
+
+    /// <summary>The side of a product tile; a product's group has Tile * Tile threads.</summary>
+    public int Tile { get; }
+
+    /// <summary>The most groups an elementwise kernel launches (each thread strides over the rest).</summary>
+    public int MaxGroups { get; }
+
+    /// <summary>Whether the NVIDIA driver library is present, without starting ILGPU (cheap: no context is made).</summary>
+    public static bool CudaDriverPresent()
+    {
+        string name = OperatingSystem.IsWindows() ? "nvcuda.dll" : "libcuda.so.1";
+        if (!NativeLibrary.TryLoad(name, out var handle))
+        {
+            return false;
+        }
+        NativeLibrary.Free(handle);
+        return true;
+    }
+
+    /// <summary>The number of CUDA devices ILGPU finds (0 without a driver or a GPU).</summary>
+    public static int CudaDeviceCount()
+    {
+        if (!CudaDriverPresent())
+        {
+            return 0;
+        }
+        lock (Gate)
+        {
+            return SharedContext().GetCudaDevices().Count;
+        }
+    }
+
+    /// <summary>CUDA device <paramref name="index"/>, started on first use.</summary>
+    /// <exception cref="ArgumentException">There is no such CUDA device; the message says what there is.</exception>
+    public static IlgpuAccelerator Cuda(int index)
+    {
+        int count = CudaDeviceCount();
+        if (index < 0 || index >= count)
+        {
+            throw new ArgumentException(count == 0
+                ? $"Device 'cuda:{index}' is not available: no NVIDIA GPU with a working driver (libcuda) was found; use 'cpu'."
+                : $"Device 'cuda:{index}' is not available: this machine has {count} CUDA device(s), cuda:0 to cuda:{count - 1}.");
+        }
+        lock (Gate)
+        {
+            if (!CudaAccelerators.TryGetValue(index, out var accelerator))
+            {
+                var cuda = SharedContext().GetCudaDevices()[index];
+                accelerator = new IlgpuAccelerator(cuda.CreateAccelerator(SharedContext()), a => Device.ForAccelerator(DeviceType.Cuda, index, a.Kernels, a.Accelerator.Name));
+                CudaAccelerators[index] = accelerator;
+            }
+            return accelerator;
+        }
+    }
+
+    /// <summary>ILGPU's CPU accelerator: the GPU kernels, run on the host (for tests).</summary>
+    public static IlgpuAccelerator Cpu()
+    {
+        lock (Gate)
+        {
+            return cpuAccelerator ??= new IlgpuAccelerator(
+                SharedContext().CreateCPUAccelerator(0, CPUAcceleratorMode.Sequential),
+                a => Device.ForAccelerator(DeviceType.Cuda, -1, a.Kernels, "ILGPU CPU accelerator"));
+        }
+    }
+
+    private static Context SharedContext() => context ??= Context.Create(builder => builder.Default().EnableAlgorithms());
+
+    /// <summary>The grid-stride launch of <paramref name="count"/> independent items.</summary>
+    public KernelConfig Launch(long count)
+    {
+        int groups = (int)Math.Clamp((count + GroupSize - 1) / GroupSize, 1, MaxGroups);
+        return new KernelConfig(groups, GroupSize);
+    }
+
+    /// <summary>A buffer of exactly <paramref name="length"/> floats from the pool, or a new one.</summary>
+    public MemoryBuffer1D<float, Stride1D.Dense> Rent(int length)
+    {
+        lock (pool)
+        {
+            if (pool.TryGetValue(length, out var stack) && stack.Count > 0)
+            {
+                pooledBytes -= (long)length * sizeof(float);
+                return stack.Pop();
+            }
+        }
+        return Accelerator.Allocate1D<float>(Math.Max(length, 1));
+    }
+
+    /// <summary>Keeps <paramref name="buffer"/> for a later <see cref="Rent"/> if there is room, else frees it.</summary>
+    public void Return(MemoryBuffer1D<float, Stride1D.Dense> buffer)
+    {
+        long bytes = buffer.Length * sizeof(float);
+        lock (pool)
+        {
+            if (pooledBytes + bytes <= MaxPooledBytes)
+            {
+                if (!pool.TryGetValue((int)buffer.Length, out var stack))
+                {
+                    pool[(int)buffer.Length] = stack = new Stack<MemoryBuffer1D<float, Stride1D.Dense>>();
+                }
+                stack.Push(buffer);
+                pooledBytes += bytes;
+                return;
+            }
+        }
+        buffer.Dispose();
+    }
+}

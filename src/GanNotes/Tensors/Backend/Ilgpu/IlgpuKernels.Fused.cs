@@ -1,0 +1,243 @@
+using ILGPU;
+using ILGPU.Algorithms;
+using ILGPU.Runtime;
+
+namespace GanNotes.Tensors.Backend.Ilgpu;
+
+/// <summary>The flags and scalars of a batch-norm launch (a kernel takes a few values, not optional tensors).</summary>
+internal struct BatchNormArgs
+{
+    public int N, C, HasWeight, HasBias, HasRunning, HasDx, HasDWeight, HasDBias;
+    public float Eps, Momentum, Unbias;
+}
+
+/// <summary>The scalars of an SGD launch, with its flags as ints.</summary>
+internal struct SgdArgs
+{
+    public float Lr, Momentum, Dampening, WeightDecay;
+    public int Nesterov, FirstStep, HasBuffer;
+}
+
+/// <summary>
+/// Fused kernels: batch norm in two launches each way (per-channel statistics, then every
+/// element), the optimizer updates in one launch per parameter, the losses in one each. Each
+/// element sees the same float32 operations, in the same order, as the CPU's kernels.
+/// </summary>
+internal sealed partial class IlgpuKernels
+{
+    private const float LogClamp = -100f;
+    private const float BceGradEpsilon = 1e-12f;
+
+    public void BatchNormForward(Tensor x, Tensor? weight, Tensor? bias, float eps, Tensor y, Tensor mean, Tensor invStd,
+        Tensor? runningMean, Tensor? runningVar, float momentum)
+    {
+        int n = x.ShapeArray[0], c = x.ShapeArray[1];
+        var args = new BatchNormArgs
+        {
+            N = n, C = c, HasWeight = weight is null ? 0 : 1, HasBias = bias is null ? 0 : 1,
+            HasRunning = runningMean is not null && runningVar is not null ? 1 : 0,
+            Eps = eps, Momentum = momentum, Unbias = n > 1 ? (float)n / (n - 1) : 1f,
+        };
+        Kernel("BatchNormStatistics", k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, BatchNormArgs>(BatchNormStatisticsKernel))(
+            owner.Launch(c), View(x), View(mean), View(invStd), ViewOrPlaceholder(runningMean), ViewOrPlaceholder(runningVar), args);
+        Kernel("BatchNormApply", k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, BatchNormArgs>(BatchNormApplyKernel))(
+            owner.Launch(n * c), View(x), View(mean), View(invStd), ViewOrPlaceholder(weight), ViewOrPlaceholder(bias), View(y), args);
+    }
+
+    public void BatchNormBackward(Tensor x, Tensor g, Tensor mean, Tensor invStd, Tensor? weight,
+        Tensor? dx, Tensor? dWeight, Tensor? dBias)
+    {
+        int n = x.ShapeArray[0], c = x.ShapeArray[1];
+        var args = new BatchNormArgs
+        {
+            N = n, C = c, HasWeight = weight is null ? 0 : 1,
+            HasDx = dx is null ? 0 : 1, HasDWeight = dWeight is null ? 0 : 1, HasDBias = dBias is null ? 0 : 1,
+        };
+        var sums = new Tensor(Allocate(2 * c, zeroed: false, pooled: true), [2, c]); // sum(g), sum((x - mean) g)
+        Kernel("BatchNormGradStatistics", k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, BatchNormArgs>(BatchNormGradStatisticsKernel))(
+            owner.Launch(c), View(x), View(g), View(mean), View(invStd), View(sums), ViewOrPlaceholder(dWeight), ViewOrPlaceholder(dBias), args);
+        if (dx is not null)
+        {
+            Kernel("BatchNormInputGrad", k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, BatchNormArgs>(BatchNormInputGradKernel))(
+                owner.Launch(n * c), View(x), View(g), View(mean), View(invStd), ViewOrPlaceholder(weight), View(sums), View(dx), args);
+        }
+        sums.Storage.Release();
+    }
+
+    public void AdamUpdate(Tensor param, Tensor grad, Tensor expAvg, Tensor expAvgSq, in AdamCoefficients c) =>
+        Kernel("Adam", k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, AdamCoefficients>(AdamKernel))(
+            owner.Launch(param.NumElements), View(param), View(grad), View(expAvg), View(expAvgSq), param.NumElements, c);
+
+    public void SgdUpdate(Tensor param, Tensor grad, Tensor? momentumBuffer, in SgdCoefficients c)
+    {
+        var args = new SgdArgs
+        {
+            Lr = c.Lr, Momentum = c.Momentum, Dampening = c.Dampening, WeightDecay = c.WeightDecay,
+            Nesterov = c.Nesterov ? 1 : 0, FirstStep = c.FirstStep ? 1 : 0, HasBuffer = momentumBuffer is null ? 0 : 1,
+        };
+        Kernel("Sgd", k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, ArrayView<float>, int, SgdArgs>(SgdKernel))(
+            owner.Launch(param.NumElements), View(param), View(grad), ViewOrPlaceholder(momentumBuffer), param.NumElements, args);
+    }
+
+    public void BinaryCrossEntropy(Tensor p, Tensor target, Tensor loss) => Loss(0, p, target, p, loss);
+
+    public void BinaryCrossEntropyBackward(Tensor p, Tensor target, Tensor g, Tensor dp) => Loss(1, p, target, g, dp);
+
+    public void BinaryCrossEntropyWithLogits(Tensor logits, Tensor target, Tensor loss) => Loss(2, logits, target, logits, loss);
+
+    public void BinaryCrossEntropyWithLogitsBackward(Tensor logits, Tensor target, Tensor g, Tensor dx) => Loss(3, logits, target, g, dx);
+
+    /// <summary>The four elementwise loss kernels as one: <paramref name="kind"/> 0 BCE, 1 its gradient, 2 BCE on logits, 3 its gradient.</summary>
+    private void Loss(int kind, Tensor x, Tensor target, Tensor g, Tensor y) =>
+        Kernel("Loss", k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int>(LossKernel))(
+            owner.Launch(y.NumElements), View(x), View(target), View(g), View(y), y.NumElements, kind);
+
+    private static void BatchNormStatisticsKernel(ArrayView<float> x, ArrayView<float> mean, ArrayView<float> invStd,
+        ArrayView<float> runningMean, ArrayView<float> runningVar, BatchNormArgs s)
+    {
+        for (int j = Grid.GlobalIndex.X; j < s.C; j += GridExtensions.GridStrideLoopStride)
+        {
+            float sum = 0f;
+            for (int row = 0; row < s.N; row++)
+            {
+                sum += x[(row * s.C) + j];
+            }
+            float mu = sum * (1f / s.N);
+            float squares = 0f;
+            for (int row = 0; row < s.N; row++)
+            {
+                float deviation = x[(row * s.C) + j] - mu;
+                squares += deviation * deviation;      // two passes: no cancellation
+            }
+            float variance = squares * (1f / s.N);
+            if (s.HasRunning != 0)
+            {
+                runningVar[j] = (runningVar[j] * (1f - s.Momentum)) + (variance * s.Unbias * s.Momentum);
+                runningMean[j] = (runningMean[j] * (1f - s.Momentum)) + (mu * s.Momentum);
+            }
+            mean[j] = mu;
+            invStd[j] = 1f / XMath.Sqrt(variance + s.Eps);
+        }
+    }
+
+    private static void BatchNormApplyKernel(ArrayView<float> x, ArrayView<float> mean, ArrayView<float> invStd,
+        ArrayView<float> weight, ArrayView<float> bias, ArrayView<float> y, BatchNormArgs s)
+    {
+        int count = s.N * s.C;
+        for (int i = Grid.GlobalIndex.X; i < count; i += GridExtensions.GridStrideLoopStride)
+        {
+            int j = i % s.C;
+            float alpha = invStd[j] * (s.HasWeight != 0 ? weight[j] : 1f);
+            float beta = (s.HasBias != 0 ? bias[j] : 0f) - (mean[j] * alpha);
+            y[i] = (x[i] * alpha) + beta;
+        }
+    }
+
+    private static void BatchNormGradStatisticsKernel(ArrayView<float> x, ArrayView<float> g, ArrayView<float> mean, ArrayView<float> invStd,
+        ArrayView<float> sums, ArrayView<float> dWeight, ArrayView<float> dBias, BatchNormArgs s)
+    {
+        for (int j = Grid.GlobalIndex.X; j < s.C; j += GridExtensions.GridStrideLoopStride)
+        {
+            float sumG = 0f, dot = 0f;
+            for (int row = 0; row < s.N; row++)
+            {
+                float gi = g[(row * s.C) + j];
+                sumG += gi;
+                dot += (x[(row * s.C) + j] - mean[j]) * gi;
+            }
+            sums[j] = sumG;
+            sums[s.C + j] = dot;
+            if (s.HasDBias != 0)
+            {
+                dBias[j] = sumG;
+            }
+            if (s.HasDWeight != 0)
+            {
+                dWeight[j] = dot * invStd[j];
+            }
+        }
+    }
+
+    private static void BatchNormInputGradKernel(ArrayView<float> x, ArrayView<float> g, ArrayView<float> mean, ArrayView<float> invStd,
+        ArrayView<float> weight, ArrayView<float> sums, ArrayView<float> dx, BatchNormArgs s)
+    {
+        int count = s.N * s.C;
+        float invN = 1f / s.N;
+        for (int i = Grid.GlobalIndex.X; i < count; i += GridExtensions.GridStrideLoopStride)
+        {
+            // dx = (g - mean(g) - (x - mean) k) invStd gamma, k = dot invStd^2 / N, as g a + x b + d.
+            int j = i % s.C;
+            float inv = invStd[j];
+            float scale = inv * (s.HasWeight != 0 ? weight[j] : 1f);
+            float k = sums[s.C + j] * inv * inv * invN;
+            float d = ((mean[j] * k) - (sums[j] * invN)) * scale;
+            dx[i] = (g[i] * scale) + (x[i] * (-k * scale)) + d;
+        }
+    }
+
+    private static void AdamKernel(ArrayView<float> p, ArrayView<float> g, ArrayView<float> m, ArrayView<float> v, int n, AdamCoefficients c)
+    {
+        float oneMinusB1 = 1f - c.Beta1, oneMinusB2 = 1f - c.Beta2;
+        for (int i = Grid.GlobalIndex.X; i < n; i += GridExtensions.GridStrideLoopStride)
+        {
+            float gi = g[i];
+            if (c.WeightDecay != 0f)
+            {
+                gi += p[i] * c.WeightDecay;
+            }
+            float mi = (m[i] * c.Beta1) + (gi * oneMinusB1);
+            float vi = (v[i] * c.Beta2) + (gi * oneMinusB2 * gi);
+            m[i] = mi;
+            v[i] = vi;
+            p[i] += mi * c.NegStepSize / ((XMath.Sqrt(vi) / c.Bias2Sqrt) + c.Eps);
+        }
+    }
+
+    private static void SgdKernel(ArrayView<float> p, ArrayView<float> g, ArrayView<float> buffer, int n, SgdArgs c)
+    {
+        float keep = 1f - c.Dampening, negLr = -c.Lr;
+        for (int i = Grid.GlobalIndex.X; i < n; i += GridExtensions.GridStrideLoopStride)
+        {
+            float gi = g[i];
+            if (c.WeightDecay != 0f)
+            {
+                gi += p[i] * c.WeightDecay;
+            }
+            if (c.Momentum != 0f && c.HasBuffer != 0)
+            {
+                float b = c.FirstStep != 0 ? gi : (buffer[i] * c.Momentum) + (gi * keep);
+                buffer[i] = b;
+                gi = c.Nesterov != 0 ? gi + (b * c.Momentum) : b;
+            }
+            p[i] += gi * negLr;
+        }
+    }
+
+    private static void LossKernel(ArrayView<float> x, ArrayView<float> target, ArrayView<float> g, ArrayView<float> y, int n, int kind)
+    {
+        for (int i = Grid.GlobalIndex.X; i < n; i += GridExtensions.GridStrideLoopStride)
+        {
+            float v = x[i], t = target[i];
+            if (kind == 0)
+            {
+                float logP = XMath.Max(XMath.Log(v), LogClamp);
+                float log1MinusP = XMath.Max(XMath.Log(1f - v), LogClamp);
+                y[i] = ((t - 1f) * log1MinusP) - (t * logP);
+            }
+            else if (kind == 1)
+            {
+                y[i] = g[i] * (v - t) / XMath.Max((1f - v) * v, BceGradEpsilon);
+            }
+            else if (kind == 2)
+            {
+                // (1 - t) x + m + log(e^-m + e^(-x-m)), m = max(-x, 0): every exponent is <= 0.
+                float m = XMath.Max(-v, 0f);
+                y[i] = ((1f - t) * v) + m + XMath.Log(XMath.Exp(-m) + XMath.Exp(-v - m));
+            }
+            else
+            {
+                y[i] = g[i] * ((1f / (1f + XMath.Exp(-v))) - t);
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Runtime.InteropServices;
+using ILGPU;
+using ILGPU.Runtime;
+
+namespace GanNotes.Tensors.Backend.Ilgpu;
+
+/// <summary>
+/// The ILGPU implementation of <see cref="IKernels"/>: every primitive, and the fused kernels that
+/// a training step spends its launches on (activations, batch norm, the losses, Adam and SGD, the
+/// product with a bias). Kernels are compiled on first use and cached; each launch is queued on
+/// the accelerator's stream, and only copies to the host wait for it.
+/// </summary>
+/// <remarks>
+/// Elementwise kernels stride over the grid (<see cref="IlgpuAccelerator.Launch"/>), so one launch
+/// shape serves any length. Reductions give each output element one thread; the product tiles
+/// through shared memory (<see cref="IlgpuKernels.MatMulKernel"/>).
+/// </remarks>
+internal sealed partial class IlgpuKernels(IlgpuAccelerator owner) : IKernels
+{
+    private readonly Dictionary<string, Delegate> loaded = [];
+    private MemoryBuffer1D<int, Stride1D.Dense>? indexBuffer;
+    private MemoryBuffer1D<float, Stride1D.Dense>? placeholder;
+
+    private Accelerator Accelerator => owner.Accelerator;
+
+    /// <summary>The kernel <paramref name="name"/>, compiled by <paramref name="load"/> the first time it is asked for.</summary>
+    private T Kernel<T>(string name, Func<Accelerator, T> load)
+        where T : Delegate
+    {
+        lock (loaded)
+        {
+            if (!loaded.TryGetValue(name, out var kernel))
+            {
+                kernel = load(Accelerator);
+                loaded[name] = kernel;
+            }
+            return (T)kernel;
+        }
+    }
+
+    /// <summary>The tensor's memory on this accelerator.</summary>
+    /// <exception cref="InvalidOperationException">The tensor lives on another device.</exception>
+    private ArrayView<float> View(Tensor t) => t.Storage is IlgpuStorage s && ReferenceEquals(s.Owner, owner)
+        ? s.View
+        : throw new InvalidOperationException($"A tensor on {t.Device} was given to an operation on {owner.Device}; move it first with .To(...).");
+
+    /// <summary>The view of an optional tensor, or a one-element placeholder the kernel does not read.</summary>
+    private ArrayView<float> ViewOrPlaceholder(Tensor? t) =>
+        t is null ? (placeholder ??= Accelerator.Allocate1D<float>(1)).View : View(t);
+
+    /// <summary>Copies <paramref name="index"/> to the accelerator (into a buffer reused from call to call).</summary>
+    private ArrayView<int> Upload(ReadOnlySpan<int> index)
+    {
+        if (indexBuffer is null || indexBuffer.Length < index.Length)
+        {
+            indexBuffer?.Dispose();
+            indexBuffer = Accelerator.Allocate1D<int>(Math.Max(index.Length, 256));
+        }
+        var view = indexBuffer.View.SubView(0, Math.Max(index.Length, 1));
+        if (index.Length > 0)
+        {
+            view.SubView(0, index.Length).CopyFromCPU(ref MemoryMarshal.GetReference(index), index.Length);
+        }
+        return view;
+    }
+
+    public Storage Allocate(int length, bool zeroed, bool pooled)
+    {
+        var buffer = pooled ? owner.Rent(length) : Accelerator.Allocate1D<float>(Math.Max(length, 1));
+        if (zeroed)
+        {
+            buffer.MemSetToZero();
+        }
+        return new IlgpuStorage(owner, buffer, pooled);
+    }
+
+    public void CopyToHost(Tensor x, Span<float> destination)
+    {
+        if (x.NumElements > 0)
+        {
+            View(x).SubView(0, x.NumElements).CopyToCPU(ref MemoryMarshal.GetReference(destination), x.NumElements);
+        }
+    }
+
+    public void CopyFromHost(ReadOnlySpan<float> source, Tensor y)
+    {
+        if (y.NumElements > 0)
+        {
+            View(y).SubView(0, y.NumElements).CopyFromCPU(ref MemoryMarshal.GetReference(source), y.NumElements);
+        }
+    }
+
+    public void Copy(Tensor x, Tensor y)
+    {
+        if (y.NumElements > 0)
+        {
+            View(x).SubView(0, y.NumElements).CopyTo(View(y).SubView(0, y.NumElements));
+        }
+    }
+}
