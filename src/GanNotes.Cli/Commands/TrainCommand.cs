@@ -59,12 +59,16 @@ internal static class TrainCommand
     {
         var lines = new ConsoleLines(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, context.Interactive);
         string? dataDirectory = parse.GetValue(o.Data);
+        if (o.ChooseDevice(parse, lines) is not { } device)
+        {
+            return Cli.UsageError;
+        }
         TrainingRun run;
         try
         {
             if (parse.GetValue(o.Resume))
             {
-                if (OpenForResume(parse, o, lines, dataDirectory) is not { } resumed)
+                if (OpenForResume(parse, o, lines, dataDirectory, device) is not { } resumed)
                 {
                     return Cli.UsageError;
                 }
@@ -93,7 +97,7 @@ internal static class TrainCommand
                 {
                     return Cli.UsageError;
                 }
-                run = TrainingRun.Create(recipe, directory, dataDirectory);
+                run = TrainingRun.Create(recipe, directory, dataDirectory, device);
             }
         }
         catch (InvalidRecipeException e)
@@ -154,7 +158,7 @@ internal static class TrainCommand
         }
     }
 
-    private static TrainingRun? OpenForResume(ParseResult parse, TrainOptions o, ConsoleLines lines, string? dataDirectory)
+    private static TrainingRun? OpenForResume(ParseResult parse, TrainOptions o, ConsoleLines lines, string? dataDirectory, Tensors.Device device)
     {
         if (parse.GetValue(o.Out) is not { } directory)
         {
@@ -171,7 +175,7 @@ internal static class TrainCommand
             lines.Fail($"--out {directory}: not a run folder (no {RunFolder.ConfigFileName}); start a new run without --resume");
             return null;
         }
-        return TrainingRun.Resume(directory, parse.GetValue(o.Epochs), parse.GetValue(o.Lr), dataDirectory);
+        return TrainingRun.Resume(directory, parse.GetValue(o.Epochs), parse.GetValue(o.Lr), dataDirectory, device);
     }
 
     /// <summary>"--lr -1: the learning rate must be positive and finite".</summary>

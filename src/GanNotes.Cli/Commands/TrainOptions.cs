@@ -71,15 +71,36 @@ internal sealed class TrainOptions
         HelpName = "DIR",
     };
 
+    public Option<string?> Device { get; } = new("--device")
+    {
+        Description = $"Where to compute: cpu, cuda (GPU 0) or cuda:N (default: ${Tensors.Device.EnvironmentVariable}, else cuda when an NVIDIA GPU is present, else cpu). Any run may resume on either.",
+        HelpName = "cpu|cuda|cuda:N",
+    };
+
     public IEnumerable<Option> All =>
     [
         Recipe, Dataset, Epochs, Limit, BatchSize, Optimizer, Lr, Beta1, Beta2, Momentum, MomentumEnd, MomentumRampEpochs,
-        K, Loss, Noise, ZDim, Hidden, Seed, SampleEvery, Out, Resume, Data,
+        K, Loss, Noise, ZDim, Hidden, Seed, SampleEvery, Out, Resume, Data, Device,
     ];
 
-    /// <summary>The recipe options given that --resume cannot change (all but --epochs and --lr).</summary>
+    /// <summary>The recipe options given that --resume cannot change (all but --epochs, --lr and where the run is kept and computed).</summary>
     public IReadOnlyList<string> RecipeOptionsGiven(ParseResult parse) =>
-        [.. All.Except([Epochs, Lr, Out, Resume, Data]).Where(option => parse.GetResult(option) is { Implicit: false }).Select(option => option.Name)];
+        [.. All.Except([Epochs, Lr, Out, Resume, Data, Device]).Where(option => parse.GetResult(option) is { Implicit: false }).Select(option => option.Name)];
+
+    /// <summary>The device named by --device, else <see cref="Tensors.Device.Default"/>; null after writing why it is unavailable.</summary>
+    public Tensors.Device? ChooseDevice(ParseResult parse, ConsoleLines lines)
+    {
+        string? name = parse.GetValue(Device);
+        try
+        {
+            return name is null ? Tensors.Device.Default : Tensors.Device.Parse(name.Trim());
+        }
+        catch (ArgumentException e)
+        {
+            lines.Fail(name is null ? e.Message : $"--device {name}: {e.Message}");
+            return null;
+        }
+    }
 
     /// <summary>The preset (fast by default) for the dataset, then every option given on top.</summary>
     public GanRecipe BuildRecipe(ParseResult parse)

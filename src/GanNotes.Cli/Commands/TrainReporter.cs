@@ -129,8 +129,9 @@ internal sealed class TrainReporter(ConsoleLines lines) : IProgress<TrainingEven
                 ? string.Create(Invariant, $" to {r.MomentumEnd:G3} over {r.MomentumRampEpochs} epochs") : "");
         string what = string.Create(Invariant,
             $"{r.Name} on {RecipeNames.Of(r.Dataset)}: {Count(r.Epochs, "epoch")} of {s.StepsPerEpoch} steps, m {r.BatchSize}, k {r.K}, {RecipeNames.Of(r.Loss)} loss, {optimizer}, z {r.ZDim}, h {r.Hidden}, seed {r.Seed}");
+        string device = s.Device.Description == s.Device.ToString() ? $"on {s.Device}" : $"on {s.Device} ({s.Device.Description})";
         return s.StartStep == 0
-            ? $"Training {what}\n  into {s.Directory}"
-            : string.Create(Invariant, $"Resuming at step {s.StartStep} (epoch {s.StartStep / s.StepsPerEpoch} done): {what}\n  in {s.Directory}");
+            ? $"Training {what}\n  {device}, into {s.Directory}"
+            : string.Create(Invariant, $"Resuming at step {s.StartStep} (epoch {s.StartStep / s.StepsPerEpoch} done): {what}\n  {device}, in {s.Directory}");
     }
 }

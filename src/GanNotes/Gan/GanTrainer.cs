@@ -131,11 +131,11 @@ public sealed class GanTrainer
     private DiscriminatorStepResult DiscriminatorStepCore(int step)
     {
         int m = Options.BatchSize;
-        var real = Data.Next(m);
+        var real = Data.Next(m).To(D.Device);
         Tensor fake;
         using (Autograd.NoGrad())
         {
-            fake = G.Forward(Prior.Sample(m, Rng)); // G is fixed while D learns
+            fake = G.Forward(Prior.Sample(m, Rng).To(G.Device)).To(D.Device); // G is fixed while D learns
         }
         OptimizerD.ZeroGrad();
         var realLogits = D.Forward(real);
@@ -155,7 +155,7 @@ public sealed class GanTrainer
     private (float Loss, float GradNorm) GeneratorStepCore(int step)
     {
         OptimizerG.ZeroGrad();
-        var lossG = GanLosses.Generator(D.Forward(G.Forward(Prior.Sample(Options.BatchSize, Rng))), Options.Loss);
+        var lossG = GanLosses.Generator(D.Forward(G.Forward(Prior.Sample(Options.BatchSize, Rng).To(G.Device)).To(D.Device)), Options.Loss);
         lossG.Backward(inputs: OptimizerG.Parameters); // D's gradients are not needed: none are computed
         float loss = lossG.Item();
         float norm = GradientNorm(OptimizerG.Parameters);
@@ -178,7 +178,7 @@ public sealed class GanTrainer
         {
             using (Autograd.NoGrad())
             {
-                return G.Forward(z);
+                return G.Forward(z.To(G.Device));
             }
         }
         finally
@@ -188,17 +188,19 @@ public sealed class GanTrainer
     }
 
     /// <summary>sqrt(sum over parameters of ||grad||^2); parameters without a gradient count 0.</summary>
+    /// <remarks>Each parameter's sum of squares stays on its device; they are read back together, once, and added in double.</remarks>
     public static float GradientNorm(IEnumerable<Tensor> parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         double sum = 0;
         using (Autograd.NoGrad())
         {
-            foreach (var p in parameters)
+            var squares = parameters.Where(p => p.Grad is not null).Select(p => (p.Grad! * p.Grad!).Sum().Reshape(1)).ToList();
+            if (squares.Count > 0)
             {
-                if (p.Grad is { } g)
+                foreach (float square in Tensor.Cat(squares).ToArray())
                 {
-                    sum += (g * g).Sum().Item();
+                    sum += square;
                 }
             }
         }

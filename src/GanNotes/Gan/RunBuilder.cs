@@ -58,7 +58,10 @@ public static class RunBuilder
     /// <remarks>SGD starts with the momentum of epoch 0 (<see cref="GanRecipe.MomentumAt"/>); <see cref="TrainingRun"/> moves it along the ramp.</remarks>
     /// <exception cref="InvalidRecipeException">The recipe is invalid.</exception>
     /// <exception cref="ArgumentException">The data's dimension is not <see cref="GanRecipe.DataDimension"/>.</exception>
-    public static GanTrainer Trainer(GanRecipe recipe, IRealSampler data)
+    /// <param name="recipe">The run's recipe.</param>
+    /// <param name="data">p_data's minibatches (on the CPU; the trainer moves each one to the networks' device).</param>
+    /// <param name="device">Where G and D compute (null: <see cref="Tensors.Device.Default"/>). They are initialised on the CPU first, so a seed gives the same initial weights on every device.</param>
+    public static GanTrainer Trainer(GanRecipe recipe, IRealSampler data, Tensors.Device? device = null)
     {
         ArgumentNullException.ThrowIfNull(recipe);
         ArgumentNullException.ThrowIfNull(data);
@@ -69,6 +72,9 @@ public static class RunBuilder
         }
         var g = MlpGan.BuildGenerator(recipe.ZDim, recipe.Hidden, recipe.DataDimension, recipe.GeneratorOutput, new Tensors.Rng(DeriveSeed(recipe.Seed, SeedStream.Generator)));
         var d = MlpGan.BuildDiscriminator(recipe.DataDimension, recipe.Hidden, new Tensors.Rng(DeriveSeed(recipe.Seed, SeedStream.Discriminator)));
+        var target = device ?? Tensors.Device.Default;
+        g.To(target);
+        d.To(target);
         return new GanTrainer(g, d, Optimizer(recipe, g), Optimizer(recipe, d), data, recipe.TrainerOptions(DeriveSeed(recipe.Seed, SeedStream.Noise)));
     }
 

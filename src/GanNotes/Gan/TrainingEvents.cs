@@ -15,7 +15,8 @@ public abstract record TrainingEvent;
 /// <param name="StartStep">Generator steps already done (0 for a new run).</param>
 /// <param name="StepsPerEpoch">Generator steps per epoch.</param>
 /// <param name="TotalSteps">The step at which training will end.</param>
-public sealed record TrainingStarted(GanRecipe Recipe, string Directory, int StartStep, int StepsPerEpoch, int TotalSteps) : TrainingEvent;
+/// <param name="Device">Where G and D compute.</param>
+public sealed record TrainingStarted(GanRecipe Recipe, string Directory, int StartStep, int StepsPerEpoch, int TotalSteps, Tensors.Device Device) : TrainingEvent;
 
 /// <summary>One iteration of Algorithm 1 finished.</summary>
 /// <param name="Record">Its losses, D outputs and gradient norms.</param>

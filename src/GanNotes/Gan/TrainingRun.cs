@@ -52,7 +52,11 @@ public sealed class TrainingRun
     /// <exception cref="InvalidRecipeException">The recipe is invalid (the message names the setting and value).</exception>
     /// <exception cref="IOException">The folder already holds files.</exception>
     /// <exception cref="FileNotFoundException">The dataset is missing (the message says how to get it).</exception>
-    public static TrainingRun Create(GanRecipe recipe, string directory, string? dataDirectory = null)
+    /// <param name="recipe">What to train.</param>
+    /// <param name="directory">The run folder to create.</param>
+    /// <param name="dataDirectory">The data folder (null: located).</param>
+    /// <param name="device">Where to compute (null: <see cref="Tensors.Device.Default"/>).</param>
+    public static TrainingRun Create(GanRecipe recipe, string directory, string? dataDirectory = null, Tensors.Device? device = null)
     {
         ArgumentNullException.ThrowIfNull(recipe);
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
@@ -62,7 +66,7 @@ public sealed class TrainingRun
         {
             throw new IOException($"{full} already exists and is not empty: resume the run in it, or choose another folder.");
         }
-        var trainer = RunBuilder.Trainer(recipe, RunBuilder.Sampler(recipe, dataDirectory));
+        var trainer = RunBuilder.Trainer(recipe, RunBuilder.Sampler(recipe, dataDirectory), device);
         var config = new RunConfig(recipe, RunConfig.CurrentVersion, trainer.StepsPerEpoch);
         System.IO.Directory.CreateDirectory(full);
         config.Save(RunFolder.ConfigPath(full));
@@ -81,14 +85,15 @@ public sealed class TrainingRun
     /// <exception cref="FileNotFoundException">The folder has no config.json, or the dataset is missing.</exception>
     /// <exception cref="InvalidDataException">config.json, history.csv or the checkpoint is damaged or does not fit the data.</exception>
     /// <exception cref="InvalidRecipeException">The new epochs or lr are invalid, or fewer epochs than already done.</exception>
-    public static TrainingRun Resume(string directory, int? epochs = null, float? lr = null, string? dataDirectory = null)
+    /// <param name="device">Where to compute (null: <see cref="Tensors.Device.Default"/>); a run may resume on another device than it started on.</param>
+    public static TrainingRun Resume(string directory, int? epochs = null, float? lr = null, string? dataDirectory = null, Tensors.Device? device = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         string full = Path.GetFullPath(directory);
         var saved = RunConfig.Read(RunFolder.ConfigPath(full));
         var recipe = saved.Recipe with { Epochs = epochs ?? saved.Recipe.Epochs, Lr = lr ?? saved.Recipe.Lr };
         recipe.Validate();
-        var trainer = RunBuilder.Trainer(recipe, RunBuilder.Sampler(recipe, dataDirectory));
+        var trainer = RunBuilder.Trainer(recipe, RunBuilder.Sampler(recipe, dataDirectory), device);
         if (trainer.StepsPerEpoch != saved.StepsPerEpoch)
         {
             throw new InvalidDataException(
@@ -138,7 +143,7 @@ public sealed class TrainingRun
         var history = new RunHistory.Appender(historyPath);
         var alarms = new GanAlarms();
         var clock = Stopwatch.StartNew();
-        progress?.Report(new TrainingStarted(Recipe, Directory, Trainer.Step, stepsPerEpoch, totalSteps));
+        progress?.Report(new TrainingStarted(Recipe, Directory, Trainer.Step, stepsPerEpoch, totalSteps, Trainer.G.Device));
         string checkpoint = RunFolder.LastCheckpointPath(Directory);
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(checkpoint)!);
         while (Trainer.Step < totalSteps)

@@ -63,11 +63,12 @@ public sealed class TrainCommandTests : IDisposable
         string data = TinyRuns.WriteFashionFixture(temp);
         string dir = temp.Combine("run");
 
-        var (code, output, error) = Run(Tiny("fashion-mnist", dir, "--epochs", "2", "--data", data, "--lr", "1e-3", "--seed", "5"));
+        var (code, output, error) = Run(Tiny("fashion-mnist", dir, "--epochs", "2", "--data", data, "--lr", "1e-3", "--seed", "5", "--device", "cpu"));
 
         Assert.True(code == 0, error);
         Assert.DoesNotContain("error", error, StringComparison.Ordinal);
         Assert.Contains("Training fast on fashion-mnist: 2 epochs of 4 steps, m 16, k 1, non-saturating loss, adam lr 0.001", output, StringComparison.Ordinal);
+        Assert.Contains("  on cpu, into ", output, StringComparison.Ordinal);
         Assert.Contains("epoch 1/2  D loss ", output, StringComparison.Ordinal);
         Assert.Contains("epoch 2/2  D loss ", output, StringComparison.Ordinal);
         Assert.Contains("Done: 2 epochs (8 steps)", output, StringComparison.Ordinal);
@@ -87,6 +88,45 @@ public sealed class TrainCommandTests : IDisposable
         (code, output, _) = Run("train", "--resume", "--out", dir, "--data", data);
         Assert.Equal(0, code);
         Assert.Contains("all 3 epochs are done", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("tpu", "error: --device tpu: Unknown device 'tpu': expected 'cpu', 'cuda' or 'cuda:N'. (Parameter 'name')")]
+    [InlineData("cuda:99", "error: --device cuda:99: Device 'cuda:99' is not available: ")]
+    public void Train_UnavailableDevice_OneLineNamingItExitTwoNothingWritten(string device, string expected)
+    {
+        string dir = temp.Combine("run");
+        var (code, output, error) = Run("train", "--device", device, "--out", dir);
+
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Single(Lines(error));
+        Assert.StartsWith(expected, error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir));
+    }
+
+    [Fact]
+    public void Train_DeviceFromTheEnvironment_BadValueNamesTheVariable()
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "gan-notes.dll"));
+        foreach (string argument in new[] { "train", "--out", temp.Combine("run") })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        start.Environment[GanNotes.Tensors.Device.EnvironmentVariable] = "tpu";
+        using var process = System.Diagnostics.Process.Start(start)!;
+        string error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.StartsWith("error: GANNOTES_DEVICE=tpu: Unknown device 'tpu'", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp.Combine("run")));
     }
 
     [Fact]

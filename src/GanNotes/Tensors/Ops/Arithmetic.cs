@@ -75,7 +75,7 @@ public sealed partial class Tensor
     {
         if (!a.Device.Equals(b.Device))
         {
-            throw new ArgumentException($"{op}: tensors are on different devices ({a.Device} and {b.Device}).");
+            throw new ArgumentException($"{op}: tensors are on different devices ({a.Device} and {b.Device}); move one with .To(device) first.");
         }
     }
 

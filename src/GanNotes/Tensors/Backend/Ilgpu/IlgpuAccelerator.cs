@@ -51,6 +51,14 @@ internal sealed class IlgpuAccelerator
     /// <summary>The side of a product tile; a product's group has Tile * Tile threads.</summary>
     public int Tile { get; }
 
+    /// <summary>
+    /// Whether a product of <paramref name="m"/> x <paramref name="k"/> by <paramref name="k"/> x <paramref name="n"/>
+    /// tiles through shared memory: always on a GPU. ILGPU's CPU accelerator emulates a group barrier
+    /// in about half a millisecond, so there only small products tile (enough for the tests to run
+    /// the tiled kernel) and the rest take one thread per element of c, without barriers.
+    /// </summary>
+    public bool TilesProduct(int m, int n, int k) => !IsCpu || (k <= 32 && (long)m * n <= 1024);
+
     /// <summary>The most groups an elementwise kernel launches (each thread strides over the rest).</summary>
     public int MaxGroups { get; }
 
@@ -108,7 +116,7 @@ internal sealed class IlgpuAccelerator
         lock (Gate)
         {
             return cpuAccelerator ??= new IlgpuAccelerator(
-                SharedContext().CreateCPUAccelerator(0, CPUAcceleratorMode.Sequential),
+                SharedContext().CreateCPUAccelerator(0, CPUAcceleratorMode.Parallel),
                 a => Device.ForAccelerator(DeviceType.Cuda, -1, a.Kernels, "ILGPU CPU accelerator"));
         }
     }

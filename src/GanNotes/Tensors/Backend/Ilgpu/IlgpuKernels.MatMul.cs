@@ -1,4 +1,5 @@
 using ILGPU;
+using ILGPU.Algorithms;
 using ILGPU.Runtime;
 
 namespace GanNotes.Tensors.Backend.Ilgpu;
@@ -10,7 +11,8 @@ internal struct ProductShape
 }
 
 /// <summary>
-/// Products: a tiled GEMM. Each group computes one Tile x Tile block of c, one thread per element;
+/// Products: a tiled GEMM (and, for long products on the CPU accelerator only, the same sum with one
+/// thread per element of c and no shared memory: <see cref="IlgpuAccelerator.TilesProduct"/>). Each group computes one Tile x Tile block of c, one thread per element;
 /// the group walks K in steps of Tile, loading a block of op(a) and one of op(b) into shared memory
 /// once for Tile multiply-adds per thread (global reads fall by the factor Tile). A bias row, when
 /// given, is added in the same pass (PyTorch's addmm).
@@ -38,10 +40,31 @@ internal sealed partial class IlgpuKernels
             TransposeA = transposeA ? 1 : 0, TransposeB = transposeB ? 1 : 0,
             Accumulate = accumulate ? 1 : 0, HasBias = bias is null ? 0 : 1,
         };
+        if (!owner.TilesProduct(m, n, k))
+        {
+            Kernel("MatMulUntiled", acc => acc.LoadStreamKernel<ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ProductShape>(MatMulUntiledKernel))(
+                owner.Launch((long)m * n), View(a), View(b), ViewOrPlaceholder(bias), View(c), shape);
+            return;
+        }
         int groups = ((m + tile - 1) / tile) * ((n + tile - 1) / tile);
         var config = new KernelConfig(new Index1D(groups), new Index1D(tile * tile), SharedMemoryConfig.RequestDynamic<float>(2 * tile * tile));
         Kernel("MatMul", acc => acc.LoadStreamKernel<ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ProductShape>(MatMulKernel))(
             config, View(a), View(b), ViewOrPlaceholder(bias), View(c), shape);
+    }
+
+    private static void MatMulUntiledKernel(ArrayView<float> a, ArrayView<float> b, ArrayView<float> bias, ArrayView<float> c, ProductShape s)
+    {
+        int count = s.M * s.N;
+        for (int i = Grid.GlobalIndex.X; i < count; i += GridExtensions.GridStrideLoopStride)
+        {
+            int row = i / s.N, col = i % s.N;
+            float sum = 0f;
+            for (int k = 0; k < s.K; k++)
+            {
+                sum += (s.TransposeA != 0 ? a[(k * s.M) + row] : a[(row * s.K) + k]) * (s.TransposeB != 0 ? b[(col * s.K) + k] : b[(k * s.N) + col]);
+            }
+            c[i] = (s.Accumulate != 0 ? c[i] : s.HasBias != 0 ? bias[col] : 0f) + sum;
+        }
     }
 
     private static void MatMulKernel(ArrayView<float> a, ArrayView<float> b, ArrayView<float> bias, ArrayView<float> c, ProductShape s)

@@ -122,9 +122,11 @@ public sealed class IlgpuKernelsTests
     [InlineData(5, 7, 3)]
     [InlineData(1, 1, 1)]
     [InlineData(17, 9, 33)]
+    [InlineData(3, 40, 5)]
     public void Products_OnTheAccelerator_MatchTheCpu(int m, int k, int n)
     {
-        // Sizes that are and are not multiples of the tile, both transposes, and addmm's bias row.
+        // Sizes that are and are not multiples of the tile, both transposes, and addmm's bias row; K = 40 is
+        // past the CPU accelerator's longest tiled product, so it checks the untiled kernel there.
         AssertSameOnBothDevices(v => v[0].MatMul(v[1]), U([m, k], -1f, 1f, seed: 11), U([k, n], -1f, 1f, seed: 12));
         AssertSameOnBothDevices(v => Tensor.MatMul(v[0], true, v[1], true), U([k, m], -1f, 1f, seed: 13), U([n, k], -1f, 1f, seed: 14));
         AssertSameOnBothDevices(v => Tensor.AddMatMul(v[2], v[0], false, v[1], true), U([m, k], -1f, 1f, seed: 15), U([n, k], -1f, 1f, seed: 16), U([n], -1f, 1f, seed: 17));
