@@ -34,11 +34,12 @@ internal sealed class GanStep
     private readonly Tensor zeros;
     private readonly Tensor ones;
 
-    public GanStep(ImageDataset images, int batch = DefaultBatch)
+    public GanStep(ImageDataset images, int batch = DefaultBatch, Device? device = null)
     {
         Batch = batch;
-        zeros = Tensor.Zeros(batch, 1);
-        ones = Tensor.Ones(batch, 1);
+        Device = device ?? Device.Cpu;
+        zeros = Tensor.Zeros(batch, 1).To(Device);
+        ones = Tensor.Ones(batch, 1).To(Device);
         this.images = images;
         imageCount = images.Count;
         Rng.Default.ManualSeed(0);
@@ -46,6 +47,8 @@ internal sealed class GanStep
             GBlock(ZDim, Hidden), GBlock(Hidden, 2 * Hidden), GBlock(2 * Hidden, 4 * Hidden), GBlock(4 * Hidden, 8 * Hidden),
             new Linear(8 * Hidden, 784), new Sigmoid());
         d = new Sequential(DBlock(784, 4 * Hidden), DBlock(4 * Hidden, 2 * Hidden), DBlock(2 * Hidden, Hidden), new Linear(Hidden, 1));
+        g.To(Device);
+        d.To(Device);
         gParameters = [.. g.Parameters()];
         optG = new Adam(gParameters, lr: 1e-5f);
         optD = new Adam(d.Parameters(), lr: 1e-5f);
@@ -54,6 +57,9 @@ internal sealed class GanStep
 
     /// <summary>Examples per minibatch.</summary>
     public int Batch { get; }
+
+    /// <summary>Where the networks compute; the images and the noise are drawn on the host and copied there each step.</summary>
+    public Device Device { get; }
 
     /// <summary>
     /// Floating-point operations (2 per multiply-add) of the products one step runs. A layer's
@@ -84,30 +90,31 @@ internal sealed class GanStep
     }
 
     /// <summary>One step; its tensors are recycled for the next (PyTorch's caching allocator does the same).</summary>
-    public (float LossD, float LossG) Step(int i)
+    /// <summary>One step; the losses are read back (a wait for the device) only when <paramref name="read"/>, as the peer reads them once at the end.</summary>
+    public (float LossD, float LossG) Step(int i, bool read = true)
     {
         using var scope = TensorScope.Begin();
         int start = i * Batch % (imageCount - Batch + 1);
         var real = RealBatch(start);
 
         optD.ZeroGrad();
-        var fake = g.Forward(Tensor.Randn([Batch, ZDim], rng));
+        var fake = g.Forward(Tensor.Randn([Batch, ZDim], rng).To(Device));
         var lossD = (Functional.BinaryCrossEntropyWithLogits(d.Forward(fake.Detach()), zeros)
             + Functional.BinaryCrossEntropyWithLogits(d.Forward(real), ones)) / 2f;
         lossD.Backward();
         optD.Step();
 
         optG.ZeroGrad();
-        fake = g.Forward(Tensor.Randn([Batch, ZDim], rng));
+        fake = g.Forward(Tensor.Randn([Batch, ZDim], rng).To(Device));
         var lossG = Functional.BinaryCrossEntropyWithLogits(d.Forward(fake), ones);
         lossG.Backward(inputs: gParameters); // the peer's lg.backward() also computes D's gradients, unused
         optG.Step();
-        return (lossD.Item(), lossG.Item());
+        return read ? (lossD.Item(), lossG.Item()) : (float.NaN, float.NaN);
     }
 
     private Tensor RealBatch(int start)
     {
-        return images.GetImages(permutation.AsSpan(start, Batch));
+        return images.GetImages(permutation.AsSpan(start, Batch)).To(Device);
     }
 
     private static Sequential GBlock(int i, int o) => new(new Linear(i, o), new BatchNorm1d(o), new Relu());

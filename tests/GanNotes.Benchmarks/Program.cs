@@ -4,7 +4,7 @@ using GanNotes.Benchmarks;
 using GanNotes.Data;
 using GanNotes.Tensors;
 
-// Usage: dotnet run -c Release --project tests/GanNotes.Benchmarks -- [steps=100] [threads=2] [batch=128] [data folder holding fashion-mnist/]
+// Usage: dotnet run -c Release --project tests/GanNotes.Benchmarks -- [steps=100] [threads=2] [batch=128] [data folder holding fashion-mnist/] [device=cpu]
 // Prints one line in the peer's format (peer/torch_reference_gan.py) so the two can be compared.
 //        dotnet run -c Release --project tests/GanNotes.Benchmarks -- kernels
 // Prints this machine's FMA peak and the GEMM's GFLOP/s on the step's shapes.
@@ -12,6 +12,21 @@ using GanNotes.Tensors;
 // Prints where a step's time goes: every kernel's time per step (GanNotes.Tensors.Profiler).
 //        dotnet run -c Release --project tests/GanNotes.Benchmarks -- scaling-plot <rows.tsv> <out-stem>
 // Draws scaling.sh's rows as <out-stem>.png and <out-stem>.html (ScalingPlot).
+//        dotnet run -c Release --project tests/GanNotes.Benchmarks -- device-check <device> [data folder]
+// Checks every kernel of a device against the CPU at the step's sizes, then ten GAN steps (DeviceCheck).
+//        dotnet run -c Release --project tests/GanNotes.Benchmarks -- train <device> <out dir> [epochs=10] [data folder]
+// Trains the fast recipe as gan-notes train does (without its charts) and prints the seconds per epoch.
+if (args.Length > 1 && args[0] == "device-check")
+{
+    Environment.ExitCode = DeviceCheck.Run(DeviceCheck.Named(args[1]), FashionMnist.Load(args.Length > 2 ? args[2] : "/usr/share/datasets"));
+    return;
+}
+if (args.Length > 2 && args[0] == "train")
+{
+    Environment.ExitCode = FastRun.Run(DeviceCheck.Named(args[1]), args[2], args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 10,
+        args.Length > 4 ? args[4] : "/usr/share/datasets");
+    return;
+}
 if (args.Length > 0 && args[0] == "scaling-plot")
 {
     Environment.ExitCode = ScalingPlot.Run(args[1..]);
@@ -32,6 +47,7 @@ int steps = args.Length > 0 ? int.Parse(args[0], inv) : 100;
 int threads = args.Length > 1 ? int.Parse(args[1], inv) : 2;
 int batch = args.Length > 2 ? int.Parse(args[2], inv) : GanStep.DefaultBatch;
 string dataDir = args.Length > 3 ? args[3] : "/usr/share/datasets"; // Debian's dataset-fashion-mnist, as the peer reads
+var device = DeviceCheck.Named(args.Length > 4 ? args[4] : "cpu");
 Threading.NumThreads = threads;
 
 ImageDataset data;
@@ -50,7 +66,7 @@ catch (Exception e) when (e is IOException or IdxFormatException)
 // machine that thread takes a core from a kernel worker, and a product's hand-off that
 // takes under a microsecond in steady state then waits for milliseconds (docs/benchmarks.md).
 // A fixed number of steps for a batch size, so the timed losses are reproducible.
-var step = new GanStep(data, batch);
+var step = new GanStep(data, batch, device);
 for (int i = 0; i < GanStep.WarmUpSteps(batch); i++)
 {
     step.Step(i);
@@ -75,13 +91,13 @@ var watch = Stopwatch.StartNew();
 (float LossD, float LossG) losses = default;
 for (int i = 0; i < steps; i++)
 {
-    losses = step.Step(i);
+    losses = step.Step(i, read: i == steps - 1); // the last read waits for the device to finish
 }
 watch.Stop();
 double seconds = watch.Elapsed.TotalSeconds;
 double msPerStep = 1000 * seconds / steps;
 long bytesPerStep = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / steps;
 Console.WriteLine(string.Create(inv,
-    $"gannotes threads={threads} batch={batch} steps={steps} seconds={seconds:F3} ms_per_step={msPerStep:F2} est_s_per_epoch={data.Count / batch * seconds / steps:F1} " +
+    $"gannotes device={device} threads={threads} batch={batch} steps={steps} seconds={seconds:F3} ms_per_step={msPerStep:F2} est_s_per_epoch={data.Count / batch * seconds / steps:F1} " +
     $"ld={losses.LossD:F3} lg={losses.LossG:F3} gflops={step.Flops() / (msPerStep * 1e6):F1} alloc_kb_per_step={bytesPerStep / 1024.0:F0} " +
     $"gc0={GC.CollectionCount(0) - gen0} gc1={GC.CollectionCount(1) - gen1} gc2={GC.CollectionCount(2) - gen2} peak_rss_mb={Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)}"));
