@@ -111,20 +111,24 @@ internal sealed partial class IlgpuKernels
         }
     }
 
+    /// <summary>The offset of element <paramref name="linear"/> of a row-major <paramref name="shape"/> in a tensor with these <paramref name="strides"/>.</summary>
+    private static int Offset(int linear, Dims6 shape, Dims6 strides)
+    {
+        int offset = 0;
+        for (int d = Dims6.MaxRank - 1; d >= 0; d--)
+        {
+            int size = shape.Get(d);
+            offset += linear % size * strides.Get(d);
+            linear /= size;
+        }
+        return offset;
+    }
+
     private static void BinaryKernel(ArrayView<float> a, ArrayView<float> b, ArrayView<float> y, int n, int op, Dims6 shape, Dims6 stridesA, Dims6 stridesB)
     {
         for (int i = Grid.GlobalIndex.X; i < n; i += GridExtensions.GridStrideLoopStride)
         {
-            int rest = i, offA = 0, offB = 0;
-            for (int d = Dims6.MaxRank - 1; d >= 0; d--)
-            {
-                int size = shape.Get(d);
-                int coordinate = rest % size;
-                rest /= size;
-                offA += coordinate * stridesA.Get(d);
-                offB += coordinate * stridesB.Get(d);
-            }
-            y[i] = Apply(op, a[offA], b[offB]);
+            y[i] = Apply(op, a[Offset(i, shape, stridesA)], b[Offset(i, shape, stridesB)]);
         }
     }
 
@@ -132,14 +136,7 @@ internal sealed partial class IlgpuKernels
     {
         for (int i = Grid.GlobalIndex.X; i < n; i += GridExtensions.GridStrideLoopStride)
         {
-            int rest = i, offset = 0;
-            for (int d = Dims6.MaxRank - 1; d >= 0; d--)
-            {
-                int size = shape.Get(d);
-                offset += rest % size * strides.Get(d);
-                rest /= size;
-            }
-            y[i] = x[offset];
+            y[i] = x[Offset(i, shape, strides)];
         }
     }
 
@@ -147,24 +144,11 @@ internal sealed partial class IlgpuKernels
     {
         for (int i = Grid.GlobalIndex.X; i < n; i += GridExtensions.GridStrideLoopStride)
         {
-            int rest = i, baseOffset = 0;
-            for (int d = Dims6.MaxRank - 1; d >= 0; d--)
-            {
-                int size = yShape.Get(d);
-                baseOffset += rest % size * xStrides.Get(d);
-                rest /= size;
-            }
+            int start = Offset(i, yShape, xStrides);
             float sum = 0f;
             for (int r = 0; r < reducedCount; r++)
             {
-                int walk = r, offset = baseOffset;
-                for (int d = Dims6.MaxRank - 1; d >= 0; d--)
-                {
-                    int size = reduced.Get(d);
-                    offset += walk % size * xStrides.Get(d);
-                    walk /= size;
-                }
-                sum += x[offset];
+                sum += x[start + Offset(r, reduced, xStrides)];
             }
             y[i] = sum;
         }
