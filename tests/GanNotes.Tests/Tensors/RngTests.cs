@@ -3,7 +3,7 @@ using GanNotes.Tensors;
 namespace GanNotes.Tests.Tensors;
 
 /// <summary>Seeding, reproducibility, state save/restore and the distributions of <see cref="Rng"/>.</summary>
-public sealed class GeneratorTests
+public sealed class RngTests
 {
     private const int SampleCount = 100_000;
 
