@@ -21,17 +21,30 @@ internal sealed partial class IlgpuKernels(IlgpuAccelerator owner) : IKernels
     private MemoryBuffer1D<int, Stride1D.Dense>? indexBuffer;
     private MemoryBuffer1D<float, Stride1D.Dense>? placeholder;
 
-    private Accelerator Accelerator => owner.Accelerator;
+    /// <summary>
+    /// The accelerator, made current on the calling thread first: a CUDA context belongs to a thread,
+    /// and cells, the trainer and the tests may reach one device from several.
+    /// </summary>
+    private Accelerator Bound()
+    {
+        var accelerator = owner.Accelerator;
+        if (!ReferenceEquals(Accelerator.Current, accelerator))
+        {
+            accelerator.Bind();
+        }
+        return accelerator;
+    }
 
     /// <summary>The kernel <paramref name="name"/>, compiled by <paramref name="load"/> the first time it is asked for.</summary>
     private T Kernel<T>(string name, Func<Accelerator, T> load)
         where T : Delegate
     {
+        var accelerator = Bound(); // bound to this thread for the launch that follows
         lock (loaded)
         {
             if (!loaded.TryGetValue(name, out var kernel))
             {
-                kernel = load(Accelerator);
+                kernel = load(accelerator);
                 loaded[name] = kernel;
             }
             return (T)kernel;
@@ -46,7 +59,7 @@ internal sealed partial class IlgpuKernels(IlgpuAccelerator owner) : IKernels
 
     /// <summary>The view of an optional tensor, or a one-element placeholder the kernel does not read.</summary>
     private ArrayView<float> ViewOrPlaceholder(Tensor? t) =>
-        t is null ? (placeholder ??= Accelerator.Allocate1D<float>(1)).View : View(t);
+        t is null ? (placeholder ??= Bound().Allocate1D<float>(1)).View : View(t);
 
     /// <summary>Copies <paramref name="index"/> to the accelerator (into a buffer reused from call to call).</summary>
     private ArrayView<int> Upload(ReadOnlySpan<int> index)
@@ -54,7 +67,7 @@ internal sealed partial class IlgpuKernels(IlgpuAccelerator owner) : IKernels
         if (indexBuffer is null || indexBuffer.Length < index.Length)
         {
             indexBuffer?.Dispose();
-            indexBuffer = Accelerator.Allocate1D<int>(Math.Max(index.Length, 256));
+            indexBuffer = Bound().Allocate1D<int>(Math.Max(index.Length, 256));
         }
         var view = indexBuffer.View.SubView(0, Math.Max(index.Length, 1));
         if (index.Length > 0)
@@ -66,7 +79,8 @@ internal sealed partial class IlgpuKernels(IlgpuAccelerator owner) : IKernels
 
     public Storage Allocate(int length, bool zeroed, bool pooled)
     {
-        var buffer = pooled ? owner.Rent(length) : Accelerator.Allocate1D<float>(Math.Max(length, 1));
+        var accelerator = Bound();
+        var buffer = pooled ? owner.Rent(length) : accelerator.Allocate1D<float>(Math.Max(length, 1));
         if (zeroed)
         {
             buffer.MemSetToZero();
@@ -76,6 +90,7 @@ internal sealed partial class IlgpuKernels(IlgpuAccelerator owner) : IKernels
 
     public void CopyToHost(Tensor x, Span<float> destination)
     {
+        Bound();
         if (x.NumElements > 0)
         {
             View(x).SubView(0, x.NumElements).CopyToCPU(ref MemoryMarshal.GetReference(destination), x.NumElements);
@@ -84,6 +99,7 @@ internal sealed partial class IlgpuKernels(IlgpuAccelerator owner) : IKernels
 
     public void CopyFromHost(ReadOnlySpan<float> source, Tensor y)
     {
+        Bound();
         if (y.NumElements > 0)
         {
             View(y).SubView(0, y.NumElements).CopyFromCPU(ref MemoryMarshal.GetReference(source), y.NumElements);
@@ -92,6 +108,7 @@ internal sealed partial class IlgpuKernels(IlgpuAccelerator owner) : IKernels
 
     public void Copy(Tensor x, Tensor y)
     {
+        Bound();
         if (y.NumElements > 0)
         {
             View(x).SubView(0, y.NumElements).CopyTo(View(y).SubView(0, y.NumElements));
