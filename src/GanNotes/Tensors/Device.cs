@@ -107,7 +107,7 @@ public sealed class Device : IEquatable<Device>
         {
             return Cuda(index);
         }
-        throw new ArgumentException($"Unknown device '{name}': expected 'cpu', 'cuda' or 'cuda:N'.", nameof(name));
+        throw new ArgumentException($"Unknown device '{name}': expected 'cpu', 'cuda' or 'cuda:N'.");
     }
 
     /// <inheritdoc/>

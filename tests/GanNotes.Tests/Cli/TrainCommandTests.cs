@@ -91,7 +91,7 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("tpu", "error: --device tpu: Unknown device 'tpu': expected 'cpu', 'cuda' or 'cuda:N'. (Parameter 'name')")]
+    [InlineData("tpu", "error: --device tpu: Unknown device 'tpu': expected 'cpu', 'cuda' or 'cuda:N'.")]
     [InlineData("cuda:99", "error: --device cuda:99: Device 'cuda:99' is not available: ")]
     public void Train_UnavailableDevice_OneLineNamingItExitTwoNothingWritten(string device, string expected)
     {
@@ -102,6 +102,10 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Empty(output);
         Assert.Single(Lines(error));
         Assert.StartsWith(expected, error, StringComparison.Ordinal);
+        if (expected.EndsWith('.'))
+        {
+            Assert.Equal(expected, error.TrimEnd()); // the whole line, nothing after it
+        }
         Assert.False(Directory.Exists(dir));
     }
 
