@@ -56,7 +56,8 @@ public abstract class Module
     }
 
     /// <summary>The device of the first parameter or buffer (the CPU for a module that has none).</summary>
-    public Device Device => StateDict().Select(p => p.Value.Device).FirstOrDefault() ?? Device.Cpu;
+    /// <remarks>Read on every training step: it stops at the first tensor instead of listing the whole state.</remarks>
+    public Device Device => NamedParameters().Concat(NamedBuffers()).Select(p => p.Value.Device).FirstOrDefault() ?? Device.Cpu;
 
     /// <summary>The number of parameter values (elements, not tensors).</summary>
     public long ParameterCount() => Parameters().Sum(p => (long)p.NumElements);

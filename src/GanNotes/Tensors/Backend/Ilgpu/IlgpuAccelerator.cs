@@ -133,15 +133,16 @@ internal sealed class IlgpuAccelerator
     /// <summary>A buffer of exactly <paramref name="length"/> floats from the pool, or a new one.</summary>
     public MemoryBuffer1D<float, Stride1D.Dense> Rent(int length)
     {
+        int size = Math.Max(length, 1); // an empty tensor still gets one element, and is pooled under that size
         lock (pool)
         {
-            if (pool.TryGetValue(length, out var stack) && stack.Count > 0)
+            if (pool.TryGetValue(size, out var stack) && stack.Count > 0)
             {
-                pooledBytes -= (long)length * sizeof(float);
+                pooledBytes -= (long)size * sizeof(float);
                 return stack.Pop();
             }
         }
-        return Accelerator.Allocate1D<float>(Math.Max(length, 1));
+        return Accelerator.Allocate1D<float>(size);
     }
 
     /// <summary>Keeps <paramref name="buffer"/> for a later <see cref="Rent"/> if there is room, else frees it.</summary>
