@@ -38,6 +38,12 @@ public static partial class RunFolder
     /// <summary>The static loss chart.</summary>
     public const string LossPngFileName = "loss.png";
 
+    /// <summary>The slider of every sample grid (image runs).</summary>
+    public const string ProgressHtmlFileName = "progress.html";
+
+    /// <summary>The strip of sample grids, the slider's static image.</summary>
+    public const string ProgressPngFileName = "progress.png";
+
     /// <summary>The path of config.json in <paramref name="directory"/>.</summary>
     public static string ConfigPath(string directory) => Path.Combine(directory, ConfigFileName);
 
@@ -61,16 +67,28 @@ public static partial class RunFolder
     /// <summary>The path of loss.png.</summary>
     public static string LossPngPath(string directory) => Path.Combine(directory, LossPngFileName);
 
+    /// <summary>The path of progress.html.</summary>
+    public static string ProgressHtmlPath(string directory) => Path.Combine(directory, ProgressHtmlFileName);
+
+    /// <summary>The path of progress.png.</summary>
+    public static string ProgressPngPath(string directory) => Path.Combine(directory, ProgressPngFileName);
+
+    /// <summary>The sample images written so far (samples/epoch_NNN.png), by epoch.</summary>
+    public static IReadOnlyList<(int Epoch, string Path)> Samples(string directory) =>
+        ByEpoch(Path.Combine(directory, SamplesFolderName), "epoch_*.png", SampleFile());
+
     /// <summary>The kept per-epoch checkpoints, by epoch.</summary>
-    public static IReadOnlyList<(int Epoch, string Path)> EpochCheckpoints(string directory)
+    public static IReadOnlyList<(int Epoch, string Path)> EpochCheckpoints(string directory) =>
+        ByEpoch(Path.Combine(directory, CheckpointsFolderName), "epoch_*.safetensors", EpochFile());
+
+    private static IReadOnlyList<(int Epoch, string Path)> ByEpoch(string folder, string pattern, Regex name)
     {
-        string folder = Path.Combine(directory, CheckpointsFolderName);
         if (!Directory.Exists(folder))
         {
             return [];
         }
-        return [.. Directory.EnumerateFiles(folder, "epoch_*.safetensors")
-            .Select(path => (Match: EpochFile().Match(Path.GetFileName(path)), Path: path))
+        return [.. Directory.EnumerateFiles(folder, pattern)
+            .Select(path => (Match: name.Match(Path.GetFileName(path)), Path: path))
             .Where(f => f.Match.Success)
             .Select(f => (int.Parse(f.Match.Groups[1].Value, CultureInfo.InvariantCulture), f.Path))
             .OrderBy(f => f.Item1)];
@@ -99,4 +117,7 @@ public static partial class RunFolder
 
     [GeneratedRegex(@"^epoch_(\d+)\.safetensors$")]
     private static partial Regex EpochFile();
+
+    [GeneratedRegex(@"^epoch_(\d+)\.png$")]
+    private static partial Regex SampleFile();
 }

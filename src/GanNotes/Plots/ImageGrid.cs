@@ -100,6 +100,56 @@ public sealed class ImageGrid
         return Build(flat, images.Count, length / w, w, columns, scale, padding, padValue, min, max);
     }
 
+    /// <summary>
+    /// A grid saved as an 8-bit grayscale PNG (a run's samples/epoch_NNN.png), read back as one
+    /// picture: its tiles are not recovered, so <see cref="Count"/>, <see cref="Rows"/> and <see cref="Columns"/> are 1.
+    /// </summary>
+    /// <param name="path">The PNG file.</param>
+    /// <param name="shrink">Keep every shrink-th pixel in each direction (2 undoes a grid drawn at scale 2).</param>
+    /// <exception cref="InvalidDataException">Not an 8-bit grayscale PNG; the message names the file.</exception>
+    public static ImageGrid Load(string path, int shrink = 1)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(shrink);
+        var (width, height, pixels) = PngReader.DecodeGrayscale(File.ReadAllBytes(path), path);
+        int w = (width + shrink - 1) / shrink, h = (height + shrink - 1) / shrink;
+        var kept = new byte[w * h];
+        for (int y = 0; y < h; y++)
+        {
+            for (int x = 0; x < w; x++)
+            {
+                kept[y * w + x] = pixels[y * shrink * width + x * shrink];
+            }
+        }
+        return new ImageGrid(kept, w, h, 1, 1, 1, w, h, 1);
+    }
+
+    /// <summary>Pictures side by side, top-aligned, <paramref name="gap"/> white pixels apart: a strip of grids.</summary>
+    /// <exception cref="ArgumentException">No pictures.</exception>
+    public static ImageGrid Row(IEnumerable<ImageGrid> pictures, int gap = 8)
+    {
+        ArgumentNullException.ThrowIfNull(pictures);
+        ArgumentOutOfRangeException.ThrowIfNegative(gap);
+        var list = pictures.ToList();
+        if (list.Count == 0)
+        {
+            throw new ArgumentException("A row needs at least one picture.", nameof(pictures));
+        }
+        int width = list.Sum(p => p.Width) + gap * (list.Count - 1), height = list.Max(p => p.Height);
+        var pixels = new byte[width * height];
+        Array.Fill(pixels, (byte)255);
+        int left = 0;
+        foreach (var picture in list)
+        {
+            for (int y = 0; y < picture.Height; y++)
+            {
+                picture.pixels.AsSpan(y * picture.Width, picture.Width).CopyTo(pixels.AsSpan(y * width + left));
+            }
+            left += picture.Width + gap;
+        }
+        return new ImageGrid(pixels, width, height, list.Sum(p => p.Count), 1, list.Count, width, height, 1);
+    }
+
     /// <summary>The grid's gray levels, row-major, one byte per pixel (a copy).</summary>
     public byte[] ToPixels() => (byte[])pixels.Clone();
 

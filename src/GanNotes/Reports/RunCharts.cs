@@ -6,7 +6,8 @@ namespace GanNotes.Reports;
 /// <summary>
 /// The pictures a <see cref="TrainingRun"/> keeps in its folder (<see cref="TrainingRun.Charts"/>):
 /// after each sample epoch an image grid of G's samples (a p_g against p_data chart for toy
-/// data), and when training completes loss.html and loss.png (<see cref="RunPlots"/>).
+/// data), and when training completes loss.html and loss.png, and for images progress.html
+/// (every sample grid behind a slider) and progress.png (a strip of them) (<see cref="RunPlots"/>).
 /// </summary>
 /// <remarks>
 /// Charts (loss.png, toy-data samples) are rendered by Chromium; without it they are skipped
@@ -41,6 +42,12 @@ public sealed class RunCharts : IRunCharts
         if (ChartsAvailable(progress))
         {
             TrySaveChart(figure, RunFolder.LossPngPath(run.Directory), progress);
+        }
+        if (!run.Recipe.IsToy && RunFolder.Samples(run.Directory).Count > 0)
+        {
+            var animation = RunPlots.ProgressAnimation(run.Directory);
+            animation.SaveHtml(RunFolder.ProgressHtmlPath(run.Directory));
+            animation.SavePng(RunFolder.ProgressPngPath(run.Directory));
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using GanNotes.Data;
 using GanNotes.Gan;
 using GanNotes.Plots;
@@ -98,6 +99,30 @@ public static class RunPlots
         ImageGrid.FromTensor(trainer.SampleFixed(), columns: 8, scale: 2).Save(path);
     }
 
+    /// <summary>
+    /// Every sample grid of an image run (samples/epoch_NNN.png) as one animation with a slider,
+    /// each grid at the size of its images (the files are drawn at twice that).
+    /// </summary>
+    /// <param name="directory">The run folder.</param>
+    /// <param name="title">Shown above the picture (default: the folder's name).</param>
+    /// <exception cref="FileNotFoundException">The run has written no sample grid yet.</exception>
+    /// <exception cref="InvalidDataException">A sample file is not a grayscale PNG; the message names it.</exception>
+    public static ImageAnimation ProgressAnimation(string directory, string? title = null)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        var samples = RunFolder.Samples(directory);
+        if (samples.Count == 0)
+        {
+            throw new FileNotFoundException($"{Path.Combine(directory, RunFolder.SamplesFolderName)} holds no epoch_NNN.png: the run has not finished a sample epoch yet.");
+        }
+        var animation = new ImageAnimation(title ?? $"Samples of G from the fixed noise, {Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)))}");
+        foreach (var (epoch, path) in samples)
+        {
+            animation.Add(string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}"), ImageGrid.Load(path, shrink: 2));
+        }
+        return animation;
+    }
+
     /// <summary>Where loss.html loads plotly.js from: inlined from the local copy when there is one (the page opens offline), else the CDN.</summary>
     public static PlotlyJs HtmlPlotly()
     {
@@ -172,6 +197,14 @@ public static class RunPlots
                 SaveImageGrid(trainer, path);
             }
             written.Add(path);
+        }
+        if (!config.Recipe.IsToy && RunFolder.Samples(directory).Count > 0)
+        {
+            var progress = ProgressAnimation(directory);
+            progress.SaveHtml(RunFolder.ProgressHtmlPath(directory));
+            progress.SavePng(RunFolder.ProgressPngPath(directory));
+            written.Add(RunFolder.ProgressHtmlPath(directory));
+            written.Add(RunFolder.ProgressPngPath(directory));
         }
         return written;
     }

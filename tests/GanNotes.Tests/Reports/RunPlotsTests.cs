@@ -58,6 +58,37 @@ public sealed class RunPlotsTests : IDisposable
     }
 
     [Fact]
+    public void Train_ImageRun_WritesProgressSliderAndStripOfItsSampleEpochs()
+    {
+        string data = TinyRuns.WriteFashionFixture(temp);
+        string dir = temp.Combine("run");
+        var run = TrainingRun.Create(TinyRuns.Images(epochs: 3), dir, data);
+        run.Charts = new RunCharts { ChartImages = false };
+        run.Train();
+
+        var samples = RunFolder.Samples(dir);
+        Assert.Equal([1, 2, 3], samples.Select(s => s.Epoch));
+        string html = File.ReadAllText(RunFolder.ProgressHtmlPath(dir));
+        Assert.Equal(3, html.Split("data:image/png;base64,").Length - 2); // three frames, and the <img> showing the last
+        Assert.Contains("\u0022epoch 3\u0022", html, StringComparison.Ordinal);
+        // The strip: the three grids at the size of their images, side by side.
+        var grid = ImageGrid.Load(RunFolder.SamplePath(dir, 1), shrink: 2);
+        var strip = ImageGrid.Load(RunFolder.ProgressPngPath(dir));
+        Assert.Equal((3 * grid.Width + 2 * 12, grid.Height), (strip.Width, strip.Height));
+
+        var animation = RunPlots.ProgressAnimation(dir);
+        Assert.Equal(["epoch 1", "epoch 2", "epoch 3"], animation.Frames.Select(f => f.Label));
+        Assert.Equal(grid.ToPixels(), animation.Frames[0].Picture.ToPixels());
+    }
+
+    [Fact]
+    public void ProgressAnimation_NoSamplesYet_SaysSo()
+    {
+        var e = Assert.Throws<FileNotFoundException>(() => RunPlots.ProgressAnimation(temp.Path));
+        Assert.Contains("holds no epoch_NNN.png", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SampleFigure_Ring_ScattersRealAndGenerated()
     {
         string dir = temp.Combine("ring");
