@@ -17,7 +17,10 @@ public sealed class Axis
     /// <summary>Draws the axis from high to low (plotly's <c>autorange: "reversed"</c>), for image-like heatmaps.</summary>
     public bool Reversed { get; set; }
 
-    internal bool IsDefault => Title is null && Range is null && !Log && !Reversed;
+    /// <summary>False hides the axis line, ticks and grid (plotly's <c>visible: false</c>), for diagrams.</summary>
+    public bool Visible { get; set; } = true;
+
+    internal bool IsDefault => Title is null && Range is null && !Log && !Reversed && Visible;
 
     internal void WriteJson(Utf8JsonWriter writer, string name)
     {
@@ -38,6 +41,10 @@ public sealed class Axis
         if (Log)
         {
             writer.WriteString("type", "log");
+        }
+        if (!Visible)
+        {
+            writer.WriteBoolean("visible", false);
         }
         writer.WriteEndObject();
     }
