@@ -38,6 +38,9 @@ public static partial class RunFolder
     /// <summary>The static loss chart.</summary>
     public const string LossPngFileName = "loss.png";
 
+    /// <summary>The history's mean per epoch (<see cref="RunHistory.EpochMeans"/>).</summary>
+    public const string EpochsFileName = "epochs.csv";
+
     /// <summary>The slider of every sample grid (image runs).</summary>
     public const string ProgressHtmlFileName = "progress.html";
 
@@ -66,6 +69,9 @@ public static partial class RunFolder
 
     /// <summary>The path of loss.png.</summary>
     public static string LossPngPath(string directory) => Path.Combine(directory, LossPngFileName);
+
+    /// <summary>The path of epochs.csv.</summary>
+    public static string EpochsPath(string directory) => Path.Combine(directory, EpochsFileName);
 
     /// <summary>The path of progress.html.</summary>
     public static string ProgressHtmlPath(string directory) => Path.Combine(directory, ProgressHtmlFileName);

@@ -67,12 +67,37 @@ public static class RunHistory
         {
             throw new InvalidDataException($"{path} ends at step {kept.Count} but the checkpoint is at step {step}: the history does not belong to this checkpoint.");
         }
+        Write(path, kept);
+    }
+
+    /// <summary>Writes <paramref name="records"/> as a history file (header, one line each), atomically.</summary>
+    public static void Write(string path, IEnumerable<StepRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(records);
         var text = new StringBuilder(StepRecord.CsvHeader).Append('\n');
-        foreach (var record in kept)
+        foreach (var record in records)
         {
             text.Append(record.ToCsv()).Append('\n');
         }
         AtomicFile.WriteAllBytes(path, Encoding.UTF8.GetBytes(text.ToString()));
+    }
+
+    /// <summary>
+    /// One record per epoch: the mean of each column over the epoch's generator steps, with
+    /// <see cref="StepRecord.Step"/> the epoch's last step and <see cref="StepRecord.Epoch"/> its number
+    /// (a last, unfinished epoch too). A long run's history in a few hundred lines: epochs.csv.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="stepsPerEpoch"/> is not positive.</exception>
+    public static IReadOnlyList<StepRecord> EpochMeans(IEnumerable<StepRecord> history, int stepsPerEpoch)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(stepsPerEpoch);
+        return [.. history.GroupBy(r => (r.Step - 1) / stepsPerEpoch + 1).Select(g => new StepRecord(
+            g.Max(r => r.Step), g.Key,
+            (float)g.Average(r => r.LossD), (float)g.Average(r => r.LossG),
+            (float)g.Average(r => r.DReal), (float)g.Average(r => r.DFake),
+            (float)g.Average(r => r.GradNormD), (float)g.Average(r => r.GradNormG)))];
     }
 
     /// <summary>Collects records in memory and appends them to the file in whole lines on <see cref="Flush"/>.</summary>

@@ -6,7 +6,7 @@ namespace GanNotes.Reports;
 /// <summary>
 /// The pictures a <see cref="TrainingRun"/> keeps in its folder (<see cref="TrainingRun.Charts"/>):
 /// after each sample epoch an image grid of G's samples (a p_g against p_data chart for toy
-/// data), and when training completes loss.html and loss.png, and for images progress.html
+/// data), and when training completes epochs.csv (the history's mean per epoch), loss.html and loss.png, and for images progress.html
 /// (every sample grid behind a slider) and progress.png (a strip of them) (<see cref="RunPlots"/>).
 /// </summary>
 /// <remarks>
@@ -37,7 +37,9 @@ public sealed class RunCharts : IRunCharts
     public void WriteLosses(TrainingRun run, IProgress<TrainingEvent>? progress)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var figure = RunPlots.LossFigure(RunHistory.Read(RunFolder.HistoryPath(run.Directory)));
+        var history = RunHistory.Read(RunFolder.HistoryPath(run.Directory));
+        RunHistory.Write(RunFolder.EpochsPath(run.Directory), RunHistory.EpochMeans(history, run.Trainer.StepsPerEpoch));
+        var figure = RunPlots.LossFigure(history);
         figure.SaveHtml(RunFolder.LossHtmlPath(run.Directory), RunPlots.HtmlPlotly());
         if (ChartsAvailable(progress))
         {

@@ -137,7 +137,7 @@ public static class RunPlots
     }
 
     /// <summary>
-    /// Redraws a run folder's figures: loss.html and loss.png from history.csv, and
+    /// Redraws a run folder's figures: epochs.csv, loss.html and loss.png from history.csv, and
     /// samples/epoch_NNN.png from every kept epoch checkpoint and from the last checkpoint
     /// (when it ends an epoch). Chart PNGs are skipped, with one warning, when Chromium is missing.
     /// </summary>
@@ -153,6 +153,8 @@ public static class RunPlots
         var history = File.Exists(historyPath)
             ? RunHistory.Read(historyPath)
             : throw new FileNotFoundException($"{historyPath} is missing: the run has no recorded steps, so there are no losses to draw.", historyPath);
+        RunHistory.Write(RunFolder.EpochsPath(directory), RunHistory.EpochMeans(history, config.StepsPerEpoch));
+        written.Add(RunFolder.EpochsPath(directory));
         var loss = LossFigure(history);
         loss.SaveHtml(RunFolder.LossHtmlPath(directory), HtmlPlotly());
         written.Add(RunFolder.LossHtmlPath(directory));

@@ -68,6 +68,7 @@ public sealed class RunPlotsTests : IDisposable
 
         var samples = RunFolder.Samples(dir);
         Assert.Equal([1, 2, 3], samples.Select(s => s.Epoch));
+        Assert.Equal(RunHistory.EpochMeans(RunHistory.Read(RunFolder.HistoryPath(dir)), 4), RunHistory.Read(RunFolder.EpochsPath(dir)));
         string html = File.ReadAllText(RunFolder.ProgressHtmlPath(dir));
         Assert.Equal(3, html.Split("data:image/png;base64,").Length - 2); // three frames, and the <img> showing the last
         Assert.Contains("\u0022epoch 3\u0022", html, StringComparison.Ordinal);
