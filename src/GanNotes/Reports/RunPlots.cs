@@ -42,8 +42,8 @@ public static class RunPlots
         var figure = new Figure()
             .AddLine(Every(steps, stride), Every(lossD, stride), "D loss", BlueRaw, width: 1)
             .AddLine(Every(steps, stride), Every(lossG, stride), "G loss", OrangeRaw, width: 1)
-            .AddLine(Every(steps, stride), Every(MovingAverage(lossD, w), stride), $"D loss, mean of {w} steps", Blue, width: 2)
-            .AddLine(Every(steps, stride), Every(MovingAverage(lossG, w), stride), $"G loss, mean of {w} steps", Orange, width: 2)
+            .AddLine(Every(steps, stride), Every(Smoothing.MovingAverage(lossD, w), stride), $"D loss, mean of {w} steps", Blue, width: 2)
+            .AddLine(Every(steps, stride), Every(Smoothing.MovingAverage(lossG, w), stride), $"G loss, mean of {w} steps", Orange, width: 2)
             .WithTitle("Discriminator and generator losses (dashed: log 2, D's loss at the optimum)")
             .WithAxes("generator step", "loss")
             .WithSize(900, 500);
@@ -209,22 +209,6 @@ public static class RunPlots
             written.Add(RunFolder.ProgressPngPath(directory));
         }
         return written;
-    }
-
-    private static double[] MovingAverage(double[] values, int window)
-    {
-        var result = new double[values.Length];
-        double sum = 0;
-        for (int i = 0; i < values.Length; i++)
-        {
-            sum += values[i];
-            if (i >= window)
-            {
-                sum -= values[i - window];
-            }
-            result[i] = sum / Math.Min(i + 1, window);
-        }
-        return result;
     }
 
     private static double[] Every(double[] values, int stride) =>
