@@ -52,6 +52,32 @@ public sealed partial class Figure
         return AddScatterTrace(PlotValues.Indices(values.Length), values, ScatterMode.Lines, name, color, dash, width);
     }
 
+    /// <summary>
+    /// A new figure with a line through (x[i], y[i]) and error bars y[i] ± error[i], e.g. a mean
+    /// over seeds ± one standard deviation (matplotlib's <c>plt.errorbar</c>).
+    /// </summary>
+    /// <exception cref="ArgumentException">x, y and error differ in length.</exception>
+    public static Figure ErrorBars<TX, TY, TE>(IEnumerable<TX> x, IEnumerable<TY> y, IEnumerable<TE> error, string? name = null, string? color = null, LineDash dash = LineDash.Solid)
+        where TX : INumberBase<TX>
+        where TY : INumberBase<TY>
+        where TE : INumberBase<TE>
+        => new Figure().AddErrorBars(x, y, error, name, color, dash);
+
+    /// <summary>Adds a line through (x[i], y[i]) with error bars y[i] ± error[i] (<see cref="ErrorBars"/>).</summary>
+    /// <exception cref="ArgumentException">x, y and error differ in length.</exception>
+    public Figure AddErrorBars<TX, TY, TE>(IEnumerable<TX> x, IEnumerable<TY> y, IEnumerable<TE> error, string? name = null, string? color = null, LineDash dash = LineDash.Solid)
+        where TX : INumberBase<TX>
+        where TY : INumberBase<TY>
+        where TE : INumberBase<TE>
+    {
+        var trace = new ScatterTrace(PlotValues.From(x, nameof(x)), PlotValues.From(y, nameof(y)))
+        {
+            Mode = ScatterMode.LinesAndMarkers, Name = name, Color = color, Dash = dash, MarkerSize = 5,
+        };
+        trace.ErrorY = PlotValues.From(error, nameof(error));
+        return Add(trace);
+    }
+
     /// <summary>A new figure with points at (x[i], y[i]) (matplotlib's <c>plt.scatter</c>).</summary>
     public static Figure Scatter<TX, TY>(IEnumerable<TX> x, IEnumerable<TY> y, string? name = null, string? color = null, double? size = null)
         where TX : INumberBase<TX>

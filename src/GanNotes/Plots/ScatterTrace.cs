@@ -43,6 +43,26 @@ public sealed class ScatterTrace : Trace
     /// <summary>Marker diameter in pixels; null is plotly's 6.</summary>
     public double? MarkerSize { get; set; }
 
+    /// <summary>
+    /// Symmetric error bars: point i spans y ± ErrorY[i] (plotly's <c>error_y</c> of type
+    /// <c>data</c>), e.g. one standard deviation over seeds; null draws none.
+    /// </summary>
+    /// <exception cref="ArgumentException">Set to an array of another length than <see cref="Y"/>.</exception>
+    public double[]? ErrorY
+    {
+        get => errorY;
+        set
+        {
+            if (value is not null)
+            {
+                PlotValues.RequireSameLength(Y, value);
+            }
+            errorY = value;
+        }
+    }
+
+    private double[]? errorY;
+
     private protected override void WriteAttributes(Utf8JsonWriter writer)
     {
         writer.WriteString("mode", Mode switch
@@ -54,6 +74,18 @@ public sealed class ScatterTrace : Trace
         });
         PlotValues.WriteArray(writer, "x", X);
         PlotValues.WriteArray(writer, "y", Y);
+        if (ErrorY is not null)
+        {
+            writer.WriteStartObject("error_y");
+            writer.WriteString("type", "data");
+            PlotValues.WriteArray(writer, "array", ErrorY);
+            writer.WriteBoolean("visible", true);
+            if (Color is not null)
+            {
+                writer.WriteString("color", Color);
+            }
+            writer.WriteEndObject();
+        }
         if (Mode != ScatterMode.Markers)
         {
             writer.WriteStartObject("line");

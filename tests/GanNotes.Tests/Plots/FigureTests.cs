@@ -31,6 +31,26 @@ public class FigureTests
     }
 
     [Fact]
+    public void ErrorBars_LineWithMarkersAndDataErrorY()
+    {
+        var trace = Parse(Figure.ErrorBars(new[] { 1, 2 }, new[] { 0.5, 0.25 }, new[] { 0.1, 0.05 }, "k = 1", "green"))
+            .GetProperty("data")[0];
+
+        Assert.Equal("lines+markers", trace.GetProperty("mode").GetString());
+        var error = trace.GetProperty("error_y");
+        Assert.Equal("data", error.GetProperty("type").GetString());
+        Assert.Equal([0.1, 0.05], error.GetProperty("array").EnumerateArray().Select(e => e.GetDouble()));
+        Assert.True(error.GetProperty("visible").GetBoolean());
+        Assert.Equal("green", error.GetProperty("color").GetString());
+    }
+
+    [Fact]
+    public void ErrorBars_LengthsDiffer_Refused()
+    {
+        Assert.Throws<ArgumentException>(() => Figure.ErrorBars(new[] { 1, 2 }, new[] { 0.5, 0.25 }, new[] { 0.1 }));
+    }
+
+    [Fact]
     public void ToJson_PaperFigure1_NamesModesDashesAndColours()
     {
         var root = Parse(PaperFigure1());
