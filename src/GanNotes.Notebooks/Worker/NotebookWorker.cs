@@ -48,7 +48,7 @@ internal sealed class NotebookWorker : IAsyncDisposable
         Process process;
         try
         {
-            process = Process.Start(WorkerLaunch.StartInfo(pipeName))
+            process = Process.Start(WorkerLaunch.StartInfo(pipeName, Path.GetDirectoryName(Path.GetFullPath(notebookPath))!))
                 ?? throw new NotebookWorkerException($"the notebook worker for {notebookPath} did not start");
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or NotebookWorkerException)

@@ -13,8 +13,12 @@ internal static class WorkerLaunch
 {
     public const string AssemblyName = "gan-notes-worker";
 
+    /// <summary>
+    /// The worker's start: it runs in <paramref name="workingDirectory"/>, the notebook's folder, as
+    /// Jupyter and VS Code start a kernel, so a cell's relative paths mean the same in every engine.
+    /// </summary>
     /// <exception cref="NotebookWorkerException">The worker is not where it should be.</exception>
-    public static ProcessStartInfo StartInfo(string pipeName)
+    public static ProcessStartInfo StartInfo(string pipeName, string workingDirectory)
     {
         string folder = Path.GetDirectoryName(typeof(WorkerLaunch).Assembly.Location) is { Length: > 0 } own ? own : AppContext.BaseDirectory;
         string dll = Path.Combine(folder, AssemblyName + ".dll");
@@ -38,6 +42,7 @@ internal static class WorkerLaunch
         info.ArgumentList.Add(pipeName);
         info.ArgumentList.Add(Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         info.UseShellExecute = false;
+        info.WorkingDirectory = workingDirectory;
         // Cells cannot read the terminal (a notebook has no input), and their stray output is
         // kept for the report of a worker that dies.
         info.RedirectStandardInput = true;
