@@ -66,7 +66,7 @@ internal sealed class NotebookWorker : IAsyncDisposable
                 throw await worker.DiedWhileStartingAsync().ConfigureAwait(false);
             }
             await connected.ConfigureAwait(false);
-            worker.channel.Send(WorkerMessages.Open(notebookPath));
+            worker.channel.Send(WorkerMessages.Open(Path.GetFullPath(notebookPath))); // the worker runs in the notebook's folder
             var reply = await worker.channel.ReceiveAsync(cancellationToken).ConfigureAwait(false);
             if (reply is null || WorkerMessages.Kind(reply) != "ready")
             {

@@ -78,22 +78,24 @@ public sealed class NotebookRunnerTests : IDisposable
     [Fact]
     public async Task RunAsync_CellsRunInTheNotebooksFolder_AsInJupyterAndVsCode()
     {
-        // Relative paths in a cell (the course's results/ files) must mean the same in every engine.
+        // Relative paths in a cell (the course's results/ files) and in #r must mean the same in every engine.
         string sub = Directory.CreateDirectory(folder["course"]).FullName;
         File.WriteAllText(Path.Combine(sub, "note.txt"), "read from the notebook's folder");
         string path = Path.Combine(sub, "cwd.ipynb");
         File.WriteAllText(path, """
             {"cells": [{"cell_type": "code", "execution_count": null, "id": "a", "metadata": {}, "outputs": [],
-                        "source": "Console.WriteLine(System.IO.File.ReadAllText(\"note.txt\"));"}],
+                        "source": ["#r \"../GanFixture.dll\"\n", "Console.WriteLine(System.IO.File.ReadAllText(\"note.txt\") + \", \" + GanFixture.Helper.UseDependency());"]}],
              "metadata": {"kernelspec": {"display_name": ".NET (C#)", "language": "C#", "name": ".net-csharp"}, "language_info": {"name": "C#"}},
              "nbformat": 4, "nbformat_minor": 5}
             """);
 
-        var result = await NotebookRunner.RunAsync(path, new NotebookRunOptions { OutputPath = path, CellTimeout = TimeSpan.FromSeconds(60) });
+        // A path relative to the caller's folder, as `gan-notes notebooks run notebooks/x.ipynb` gives it.
+        string relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        var result = await NotebookRunner.RunAsync(relative, new NotebookRunOptions { OutputPath = path, CellTimeout = TimeSpan.FromSeconds(60) });
 
         Assert.True(result.Succeeded, result.Error?.ToString());
         var cells = JsonNode.Parse(File.ReadAllText(path))!["cells"]!.AsArray();
-        Assert.Equal("read from the notebook's folder\n", Text(Outputs(cells, 1).Single()!["text"]));
+        Assert.Equal("read from the notebook's folder, hello notebook from a dependency\n", Text(Outputs(cells, 1).Single()!["text"]));
     }
 
     [Fact]
