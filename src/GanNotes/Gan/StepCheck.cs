@@ -41,7 +41,7 @@ public static class StepCheck
     /// <summary>Checks <paramref name="step"/> against the reference discriminator step (descend -V/2 with G held fixed).</summary>
     /// <param name="step">The step under test.</param>
     /// <param name="seed">Chooses the networks' weights and the batch.</param>
-    public static StepCheckResult Discriminator(DiscriminatorStepFunction step, ulong seed = 0)
+    public static CheckResult Discriminator(DiscriminatorStepFunction step, ulong seed = 0)
     {
         ArgumentNullException.ThrowIfNull(step);
         const string name = "DiscriminatorStep";
@@ -130,7 +130,7 @@ public static class StepCheck
             return Fail($"{name}'s loss is right ({F(studentLoss)}) but D's update is not one step down its gradient (largest difference {E(MaxDifference(dChange, referenceGrad))}): "
                 + "call Backward on the loss you return, once, then optimizerD.Step() once.");
         }
-        return new StepCheckResult(true, $"{name} agrees with the reference on a fixed batch of {BatchSize}: loss {F(studentLoss)}, "
+        return new CheckResult(true, $"{name} agrees with the reference on a fixed batch of {BatchSize}: loss {F(studentLoss)}, "
             + $"D's gradients equal to within {E(MaxDifference(dChange, referenceGrad))}, G untouched.");
     }
 
@@ -138,7 +138,7 @@ public static class StepCheck
     /// <param name="step">The step under test.</param>
     /// <param name="loss">The generator objective the step should descend (default non-saturating, as <see cref="GanTrainerOptions"/>).</param>
     /// <param name="seed">Chooses the networks' weights and the batch.</param>
-    public static StepCheckResult Generator(GeneratorStepFunction step, GeneratorLoss loss = GeneratorLoss.NonSaturating, ulong seed = 0)
+    public static CheckResult Generator(GeneratorStepFunction step, GeneratorLoss loss = GeneratorLoss.NonSaturating, ulong seed = 0)
     {
         ArgumentNullException.ThrowIfNull(step);
         const string name = "GeneratorStep";
@@ -213,7 +213,7 @@ public static class StepCheck
             return Fail($"{name}'s loss is right ({F(studentLoss)}) but G's update is not one step down its gradient (largest difference {E(MaxDifference(gChange, referenceGrad))}): "
                 + "do not detach G(z) here (G learns through D's score of it), call Backward on the loss you return, once, then optimizerG.Step() once.");
         }
-        return new StepCheckResult(true, $"{name} agrees with the reference on a fixed batch of {BatchSize}: loss {F(studentLoss)}, "
+        return new CheckResult(true, $"{name} agrees with the reference on a fixed batch of {BatchSize}: loss {F(studentLoss)}, "
             + $"G's gradients equal to within {E(MaxDifference(gChange, referenceGrad))}, D untouched.");
     }
 
@@ -229,10 +229,10 @@ public static class StepCheck
         return $"{name} returned the loss {F(student)}; the reference -V/2, the mean of BCE(D(x), 1) and BCE(D(G(z)), 0), is {F(reference)}. {mistake}";
     }
 
-    private static StepCheckResult Threw(string name, Exception e) =>
+    private static CheckResult Threw(string name, Exception e) =>
         Fail($"{name} threw {e.GetType().Name}: {e.Message}");
 
-    private static StepCheckResult Fail(string message) => new(false, message);
+    private static CheckResult Fail(string message) => new(false, message);
 
     /// <summary>Gives every parameter of <paramref name="module"/> a gradient left over from an earlier step; returns them, flattened.</summary>
     private static float[] SetStaleGradients(Module module, ulong seed)
