@@ -84,9 +84,19 @@ public sealed class Layout
         {
             return;
         }
+        writer.WriteStartObject("legend");
+        if (LegendPosition == LegendPosition.Above)
+        {
+            writer.WriteString("orientation", "h");
+            writer.WriteNumber("x", 0);
+            writer.WriteNumber("y", 1.02);
+            writer.WriteString("xanchor", "left");
+            writer.WriteString("yanchor", "bottom");
+            writer.WriteEndObject();
+            return;
+        }
         bool right = LegendPosition is LegendPosition.TopRight or LegendPosition.BottomRight;
         bool top = LegendPosition is LegendPosition.TopRight or LegendPosition.TopLeft;
-        writer.WriteStartObject("legend");
         writer.WriteNumber("x", right ? 0.99 : 0.01);
         writer.WriteNumber("y", top ? 0.99 : 0.01);
         writer.WriteString("xanchor", right ? "right" : "left");

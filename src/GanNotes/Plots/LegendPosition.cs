@@ -17,4 +17,7 @@ public enum LegendPosition
 
     /// <summary>Inside the plot area, bottom left corner.</summary>
     BottomLeft,
+
+    /// <summary>One row above the plot area, under the title: the plot keeps the figure's full width, so panels of one width line up.</summary>
+    Above,
 }

@@ -262,6 +262,15 @@ public class FigureTests
     }
 
     [Fact]
+    public void WithLegendAbove_OneHorizontalRowOverThePlotArea()
+    {
+        var legend = Parse(Figure.Line(new[] { 1.0, 2 }).WithLegend(true, LegendPosition.Above)).GetProperty("layout").GetProperty("legend");
+        Assert.Equal("h", legend.GetProperty("orientation").GetString());
+        Assert.Equal("bottom", legend.GetProperty("yanchor").GetString());
+        Assert.True(legend.GetProperty("y").GetDouble() > 1);
+    }
+
+    [Fact]
     public void With_BadArguments_ThrowNamingValue()
     {
         var figure = new Figure();

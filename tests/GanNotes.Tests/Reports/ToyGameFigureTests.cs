@@ -1,5 +1,6 @@
 using GanNotes.Data;
 using GanNotes.Gan;
+using GanNotes.Nn;
 using GanNotes.Optim;
 using GanNotes.Plots;
 using GanNotes.Reports;
@@ -30,6 +31,43 @@ public class ToyGameFigureTests
         Assert.True(top >= 1.05 && top >= peak, $"top {top}, peak {peak}");
         Assert.Equal(["p_g (samples of G)", "p_data", "D(x)"], figure.Traces.Select(t => t.Name));
         Assert.All(((ScatterTrace)figure.Traces[2]).Y, v => Assert.InRange(v, 0, 1));
+    }
+
+    private static GanTrainer UniformGame(int zDim, NoiseKind noise)
+    {
+        var g = new Sequential(new Linear(zDim, 8, rng: new Rng(5)), new Tanh(), new Linear(8, 1, rng: new Rng(6)));
+        var d = MlpGan.BuildDiscriminator(inputDim: 1, hidden: 4, rng: new Rng(7));
+        return new GanTrainer(g, d, new Adam(g.Parameters(), 1e-3f), new Adam(d.Parameters(), 1e-3f),
+            new ToySampler(new Gaussian1D(2, 0.5), 8), new GanTrainerOptions { BatchSize = 16, ZDim = zDim, Noise = noise, Seed = 9, FixedNoiseCount = 400 });
+    }
+
+    [Fact]
+    public void PaperPanel_DrawsTheDensitiesDAndAnArrowFromEachZToGOfZ()
+    {
+        var game = UniformGame(1, NoiseKind.Uniform);
+        var figure = ToyGameFigure.PaperPanel(game, new Gaussian1D(2, 0.5).Pdf, -1.5, 5.5, "(b)", showOptimal: true);
+
+        Assert.Equal(["p_data", "p_g", "D(x)", "D* (estimate of p_g)"], figure.Traces.Select(t => t.Name));
+        var arrows = figure.Layout.Annotations.Where(a => a.ShowArrow).ToList();
+        Assert.Equal(15, arrows.Count);
+        // The arrows' heads are G(z) for z from -0.98 to 0.98, evaluated as the module computes them.
+        float[] gz;
+        using (Autograd.NoGrad())
+        {
+            gz = game.G.Forward(Tensor.FromArray(new float[] { -0.98f, 0.98f }, 2, 1)).ToArray();
+        }
+        Assert.Equal(Math.Clamp(gz[0], -1.5, 5.5), arrows[0].X, 5);
+        Assert.Equal(Math.Clamp(gz[1], -1.5, 5.5), arrows[^1].X, 5);
+        Assert.Equal(-1.5 + 0.01 * 7, arrows[0].TailX, 9);
+        Assert.True(game.G.Training, "the panel restores G's training mode");
+    }
+
+    [Fact]
+    public void PaperPanel_NormalOrWideNoise_SaysFigureOneNeedsOneUniformZ()
+    {
+        var e = Assert.Throws<ArgumentException>(() => ToyGameFigure.PaperPanel(UniformGame(2, NoiseKind.Uniform), x => 0, 0, 1, "t"));
+        Assert.Contains("one uniform z", e.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => ToyGameFigure.PaperPanel(UniformGame(1, NoiseKind.Normal), x => 0, 0, 1, "t"));
     }
 
     [Fact]
