@@ -75,7 +75,12 @@ public sealed class SeedCurves
         var first = FirstStepsBelow(threshold);
         var (late, lateSd) = MeanAndSd(SecondHalfMeans());
         string t = threshold.ToString(CultureInfo.InvariantCulture);
-        string when = first.Length == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $", first at step {MeanAndSd(first).Mean:F0} ± {MeanAndSd(first).Sd:F0}");
+        string when = "";
+        if (first.Length > 0)
+        {
+            var (step, stepSd) = MeanAndSd(first);
+            when = string.Create(CultureInfo.InvariantCulture, $", first at step {step:F0} ± {stepSd:F0}");
+        }
         return string.Create(CultureInfo.InvariantCulture,
             $"{Label}: below {t} in {first.Length} of {Count} seeds{when}; mean over the second half {late:F3} ± {lateSd:F3}");
     }

@@ -26,21 +26,10 @@ public static class ToyGameFigure
     /// <exception cref="ArgumentException">G or D does not map one number, or the range is empty.</exception>
     public static Figure Panel(GanTrainer game, Func<double, double> dataPdf, double xMin, double xMax, string title)
     {
-        ArgumentNullException.ThrowIfNull(game);
-        ArgumentNullException.ThrowIfNull(dataPdf);
-        ArgumentNullException.ThrowIfNull(title);
-        if (!(xMin < xMax))
-        {
-            throw new ArgumentException($"The x range needs xMin < xMax, got [{xMin}, {xMax}].", nameof(xMax));
-        }
+        CheckArguments(game, dataPdf, xMin, xMax, title);
         var samples = game.SampleFixed().ToArray().Select(v => (double)v).ToArray();
         var xs = Enumerable.Range(0, 241).Select(i => xMin + (xMax - xMin) * i / 240).ToArray();
-        float[] d;
-        using (Autograd.NoGrad())
-        {
-            var grid = Tensor.FromArray([.. xs.Select(v => (float)v)], xs.Length, 1).To(game.D.Device);
-            d = game.D.Forward(grid).Sigmoid().ToArray();
-        }
+        var d = Evaluate(game.D, xs, sigmoid: true);
         double pdfPeak = xs.Max(dataPdf);
         double top = Math.Max(1.05, 1.08 * Math.Max(HistogramPeak(samples, xMin, xMax), pdfPeak));
         return new Figure()
@@ -67,13 +56,7 @@ public static class ToyGameFigure
     /// <exception cref="ArgumentException">z is not one uniform number, G or D does not map one number, or the range is empty.</exception>
     public static Figure PaperPanel(GanTrainer game, Func<double, double> dataPdf, double xMin, double xMax, string title, bool showOptimal = false)
     {
-        ArgumentNullException.ThrowIfNull(game);
-        ArgumentNullException.ThrowIfNull(dataPdf);
-        ArgumentNullException.ThrowIfNull(title);
-        if (!(xMin < xMax))
-        {
-            throw new ArgumentException($"The x range needs xMin < xMax, got [{xMin}, {xMax}].", nameof(xMax));
-        }
+        CheckArguments(game, dataPdf, xMin, xMax, title);
         if (game.Prior.ZDim != 1 || game.Prior.Kind != NoiseKind.Uniform)
         {
             throw new ArgumentException($"The paper's Figure 1 maps one uniform z to x; this game draws z from {game.Prior.Kind} noise of {game.Prior.ZDim} dimensions.", nameof(game));
@@ -100,6 +83,17 @@ public static class ToyGameFigure
         }
         return figure.WithTitle(title).WithAxes("x", null).WithXRange(xMin, xMax).WithYRange(-0.7, 1.1)
             .WithLegend(true, LegendPosition.Above).WithSize(700, 440);
+    }
+
+    private static void CheckArguments(GanTrainer game, Func<double, double> dataPdf, double xMin, double xMax, string title)
+    {
+        ArgumentNullException.ThrowIfNull(game);
+        ArgumentNullException.ThrowIfNull(dataPdf);
+        ArgumentNullException.ThrowIfNull(title);
+        if (!(xMin < xMax))
+        {
+            throw new ArgumentException($"The x range needs xMin < xMax, got [{xMin}, {xMax}].", nameof(xMax));
+        }
     }
 
     /// <summary>A 1-to-1 module on each of <paramref name="at"/>, in evaluation mode and without gradients (its mode is restored).</summary>
