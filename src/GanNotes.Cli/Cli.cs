@@ -44,7 +44,7 @@ internal static class Cli
         var root = new Command(
             "gan-notes",
             "GanNotes: a course workbook on Generative Adversarial Networks in C#. "
-            + "Trains the course's GAN, redraws its plots, exports samples, runs the notebooks headlessly and manages the datasets.");
+            + "Trains the course's GAN, redraws its plots, exports and scores samples, runs the notebooks headlessly and manages the datasets.");
         root.Options.Add(new HelpOption());
         root.Options.Add(new VersionOption());
         var examples = new Dictionary<Command, string>();
@@ -53,6 +53,7 @@ internal static class Cli
         root.Subcommands.Add(TrainCommand.Create(context, examples));
         root.Subcommands.Add(PlotsCommand.Create(context, examples));
         root.Subcommands.Add(SampleCommand.Create(context, examples));
+        root.Subcommands.Add(EvaluateCommand.Create(context, examples));
         // Before parsing: the parse result holds on to the help action it found.
         HelpWithExamplesAction.Install(root, examples);
         return root;

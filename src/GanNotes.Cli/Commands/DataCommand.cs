@@ -42,11 +42,12 @@ internal static class DataCommand
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(examples);
-        var data = new Command("data", "Datasets: list what is present; fetch MNIST on request (Fashion-MNIST ships with the repository).");
+        var data = new Command("data", "Datasets: list what is present; fetch MNIST on request (Fashion-MNIST ships with the repository); retrain the Fashion-MNIST classifier that evaluate scores with.");
         data.Subcommands.Add(CreateList(context));
         var fetch = CreateFetch(context);
         examples[fetch] = FetchExamples;
         data.Subcommands.Add(fetch);
+        data.Subcommands.Add(ClassifierCommand.Create(context, examples));
         return data;
     }
 

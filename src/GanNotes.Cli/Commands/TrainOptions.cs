@@ -54,6 +54,11 @@ internal sealed class TrainOptions
 
     public Option<int?> SampleEvery { get; } = OptionParsers.Int("--sample-every", "Write samples/epoch_NNN.png every N epochs (always after the first and the last).");
 
+    public Option<bool> KeepCheckpoints { get; } = new("--keep-checkpoints")
+    {
+        Description = "Also keep checkpoints/epoch_NNN.safetensors at every sample epoch (about 25 MB each for images; always on for toy data), so `gan-notes evaluate --all` can score each.",
+    };
+
     public Option<string?> Out { get; } = new("--out", "-o")
     {
         Description = "The run folder (default runs/<dataset>-<recipe>-<time>); must be new or empty, unless --resume.",
@@ -80,7 +85,7 @@ internal sealed class TrainOptions
     public IEnumerable<Option> All =>
     [
         Recipe, Dataset, Epochs, Limit, BatchSize, Optimizer, Lr, Beta1, Beta2, Momentum, MomentumEnd, MomentumRampEpochs,
-        K, Loss, Noise, ZDim, Hidden, Seed, SampleEvery, Out, Resume, Data, Device,
+        K, Loss, Noise, ZDim, Hidden, Seed, SampleEvery, KeepCheckpoints, Out, Resume, Data, Device,
     ];
 
     /// <summary>The recipe options given that --resume cannot change (all but --epochs, --lr and where the run is kept and computed).</summary>
@@ -129,6 +134,7 @@ internal sealed class TrainOptions
             Hidden = parse.GetValue(Hidden) ?? r.Hidden,
             Seed = parse.GetValue(Seed) ?? r.Seed,
             SampleEvery = parse.GetValue(SampleEvery) ?? r.SampleEvery,
+            KeepSampleCheckpoints = r.KeepSampleCheckpoints || parse.GetValue(KeepCheckpoints),
         };
     }
 

@@ -9,9 +9,10 @@ namespace GanNotes.Gan;
 /// config.json                       the recipe, the GanNotes version, steps per epoch (RunConfig)
 /// history.csv                       one StepRecord per generator step (RunHistory)
 /// checkpoints/last.safetensors      the complete state after the last epoch (or at a stop)
-/// checkpoints/epoch_NNN.safetensors at sample epochs, when the recipe keeps them (toy data)
+/// checkpoints/epoch_NNN.safetensors at sample epochs, when the recipe keeps them (toy data, or --keep-checkpoints)
 /// samples/epoch_NNN.png             G(fixed z) as an image grid, or a chart for toy data
 /// loss.html, loss.png               D and G losses per step, written when training completes
+/// evaluation.csv                    scores per evaluated checkpoint, written by gan-notes evaluate
 /// </code>
 /// </summary>
 /// <remarks>

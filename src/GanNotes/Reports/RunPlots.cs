@@ -1,5 +1,6 @@
 using System.Globalization;
 using GanNotes.Data;
+using GanNotes.Evaluation;
 using GanNotes.Gan;
 using GanNotes.Plots;
 
@@ -139,7 +140,7 @@ public static class RunPlots
     /// <summary>
     /// Redraws a run folder's figures: epochs.csv, loss.html and loss.png from history.csv, and
     /// samples/epoch_NNN.png from every kept epoch checkpoint and from the last checkpoint
-    /// (when it ends an epoch). Chart PNGs are skipped, with one warning, when Chromium is missing.
+    /// (when it ends an epoch), and evaluation.html/png from evaluation.csv when the run has been scored. Chart PNGs are skipped, with one warning, when Chromium is missing.
     /// </summary>
     /// <returns>The files written.</returns>
     /// <exception cref="FileNotFoundException">The folder is not a run folder (no config.json or history.csv).</exception>
@@ -199,6 +200,18 @@ public static class RunPlots
                 SaveImageGrid(trainer, path);
             }
             written.Add(path);
+        }
+        string evaluation = EvaluationCsv.PathIn(directory);
+        if (File.Exists(evaluation) && EvaluationCsv.Read(evaluation) is { Count: > 0 } scores)
+        {
+            var figure = EvaluationFigure.Of(scores);
+            figure.SaveHtml(Path.Combine(directory, EvaluationFigure.HtmlFileName), HtmlPlotly());
+            written.Add(Path.Combine(directory, EvaluationFigure.HtmlFileName));
+            if (charts)
+            {
+                figure.SavePng(Path.Combine(directory, EvaluationFigure.PngFileName));
+                written.Add(Path.Combine(directory, EvaluationFigure.PngFileName));
+            }
         }
         if (!config.Recipe.IsToy && RunFolder.Samples(directory).Count > 0)
         {

@@ -23,6 +23,7 @@ public sealed class LayeringTests
         "GanNotes.Data",    // datasets, IDX and .npy files, toy distributions
         "GanNotes.Plots",   // figures and PNGs from plain data
         "GanNotes.Gan",     // G, D, Algorithm 1, runs and checkpoints
+        "GanNotes.Evaluation", // scores of a trained G: coverage, a classifier's Fréchet distance, Parzen likelihood
         "GanNotes.Reports", // a run's figures and sample files: Gan's results drawn with Plots
     ];
 
