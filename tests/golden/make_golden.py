@@ -5,22 +5,27 @@ Purpose
 -------
 GanNotes re-implements (in C#) the small set of neural-network pieces a GAN
 course needs: Linear, BatchNorm1d, ReLU/LeakyReLU, Sigmoid, the BCE / MSE /
-cross-entropy losses and the SGD / Adam optimizers.  This script runs the same
+cross-entropy losses and the SGD / Adam optimizers, and the sample-quality
+measures of ``GanNotes.Evaluation`` (Frechet distance, Parzen window,
+symmetric eigen-decomposition).  This script runs the same
 computations in PyTorch and writes the inputs, parameters, outputs and
 gradients to JSON files, one per case, in ``tests/data/golden/`` so the C#
 tests can compare against them.
 
 Usage
 -----
-    /usr/bin/python3 tests/golden/make_golden.py
+    /usr/bin/python3 tests/golden/make_golden.py [case ...]
 
 (from any directory; the output path is computed relative to this script).
+Without arguments every case is written; with case names (e.g.
+``frechet_distance``) only those.
 Written with PyTorch 1.13 (Debian ``python3-torch``, CPU build, reported as
 ``1.13.0a0``); the exact version is recorded in every file.
 
 Determinism: every case calls ``torch.manual_seed`` with its own seed, all
-tensors are float32 and ``torch.set_num_threads(1)`` is set, so re-running
-gives byte-identical files on the same torch build.
+tensors are float32 (the evaluation cases compute in float64 from float32
+inputs) and ``torch.set_num_threads(1)`` is set, so re-running gives
+byte-identical files on the same torch build and CPU.
 
 JSON format (one file per case)::
 
@@ -31,10 +36,16 @@ JSON format (one file per case)::
 Floats are the exact float32 values, widened to double; Python's ``repr``
 round-trips them, so parsing as double and narrowing to float is lossless.
 0-d tensors have shape ``[]`` and a one-element ``data`` list.
+
+Cases whose reference result is computed in float64 (the evaluation measures)
+also store a ``"float64"`` object of the same form; its values are exact
+doubles, to be parsed as double and kept as double.
 """
 
 import json
+import math
 import os
+import sys
 
 import torch
 import torch.nn as nn
@@ -58,10 +69,20 @@ def tensor_json(t):
     return {"shape": list(t.shape), "data": t.reshape(-1).double().tolist()}
 
 
-def write_case(case, description, tensors, scalars=None):
-    """Write one golden file. `tensors` maps name -> torch tensor (insertion order kept)."""
+def tensor64_json(t):
+    """float64 tensor -> {"shape": [...], "data": [flat row-major exact doubles]}."""
+    t = t.detach().contiguous()
+    return {"shape": list(t.shape), "data": t.reshape(-1).tolist()}
+
+
+def write_case(case, description, tensors, scalars=None, float64=None):
+    """Write one golden file. `tensors` maps name -> float32 tensor, `float64` name -> float64
+    tensor (insertion order kept); the "float64" key is written only when given."""
     for name, t in tensors.items():
         assert t.dtype == torch.float32, (case, name, t.dtype)
+        assert torch.isfinite(t).all(), (case, name)
+    for name, t in (float64 or {}).items():
+        assert t.dtype == torch.float64, (case, name, t.dtype)
         assert torch.isfinite(t).all(), (case, name)
     doc = {
         "case": case,
@@ -70,6 +91,8 @@ def write_case(case, description, tensors, scalars=None):
         "tensors": {k: tensor_json(v) for k, v in tensors.items()},
         "scalars": {k: float(v) for k, v in (scalars or {}).items()},
     }
+    if float64:
+        doc["float64"] = {k: tensor64_json(v) for k, v in float64.items()}
     path = os.path.join(OUT_DIR, case + ".json")
     with open(path, "w") as f:
         json.dump(doc, f, indent=1, allow_nan=False)
@@ -417,6 +440,162 @@ def case_sgd():
     )
 
 
+# --------------------------------------------------------------------------
+# 9-11. evaluation measures, computed in float64
+# --------------------------------------------------------------------------
+
+def covariance64(x):
+    """NumPy's cov of the rows of x (float64): (1/(n-1)) sum_i (x_i - mu)(x_i - mu)^T."""
+    centred = x - x.mean(dim=0)
+    return centred.T @ centred / (x.shape[0] - 1)
+
+
+def trace_sqrt_product(s1, s2):
+    """Tr (S1 S2)^{1/2} = sum_i sqrt(eig_i(S1^{1/2} S2 S1^{1/2})), S1^{1/2} from eigh."""
+    values, vectors = torch.linalg.eigh(s1)
+    sqrt_s1 = vectors @ torch.diag(values.clamp(min=0).sqrt()) @ vectors.T
+    m = sqrt_s1 @ s2 @ sqrt_s1
+    m = (m + m.T) / 2
+    return torch.linalg.eigvalsh(m).clamp(min=0).sqrt().sum()
+
+
+def trace_sqrt_denman_beavers(a, iterations=60):
+    """Tr A^{1/2} by the Denman-Beavers iteration (Y -> A^{1/2}), an independent cross-check."""
+    import numpy as np
+    y, z = a.numpy().copy(), np.eye(a.shape[0])
+    for _ in range(iterations):
+        y, z = (y + np.linalg.inv(z)) / 2, (z + np.linalg.inv(y)) / 2
+    return float(np.trace(y))
+
+
+def case_frechet_distance():
+    import numpy as np
+    torch.manual_seed(9)
+    d = 16
+    features1 = torch.randn(300, d) @ (0.5 * torch.randn(d, d)) + torch.randn(d)
+    features2 = torch.randn(200, d) @ (torch.eye(d) + 0.3 * torch.randn(d, d)) + 0.5 * torch.randn(d)
+
+    x1, x2 = features1.double(), features2.double()
+    mu1, mu2 = x1.mean(dim=0), x2.mean(dim=0)
+    sigma1, sigma2 = covariance64(x1), covariance64(x2)
+    assert np.allclose(sigma1.numpy(), np.cov(x1.numpy(), rowvar=False), rtol=1e-12, atol=1e-12)
+    trace_sqrt = trace_sqrt_product(sigma1, sigma2)
+    fd = ((mu1 - mu2) ** 2).sum() + torch.trace(sigma1) + torch.trace(sigma2) - 2 * trace_sqrt
+
+    # Two independent routes to Tr (S1 S2)^{1/2}: the eigenvalues of the non-symmetric product,
+    # and a matrix square root by iteration.
+    product = (sigma1 @ sigma2).numpy()
+    by_eigvals = float(np.sqrt(np.linalg.eigvals(product).real.clip(min=0)).sum())
+    by_iteration = trace_sqrt_denman_beavers(sigma1 @ sigma2)
+    for other in (by_eigvals, by_iteration):
+        assert abs(other - float(trace_sqrt)) <= 1e-10 * float(trace_sqrt), (other, float(trace_sqrt))
+
+    write_case(
+        "frechet_distance",
+        "Frechet distance between the Gaussians of features1 [300,16] and features2 [200,16] "
+        "(float32 inputs, everything after in float64): mu = row mean, sigma = NumPy-style "
+        "covariance with 1/(n-1); fd = |mu1-mu2|^2 + Tr(sigma1 + sigma2 - 2 (sigma1 sigma2)^{1/2}), "
+        "the trace of the square root as the sum of sqrt(eigvalsh(sigma1^{1/2} sigma2 sigma1^{1/2})) "
+        "with sigma1^{1/2} from eigh (cross-checked against eigvals(sigma1 sigma2) and a "
+        "Denman-Beavers square root to 1e-10 relative). float64: mu1, sigma1 (of features1), fd.",
+        {"features1": features1, "features2": features2},
+        float64={"mu1": mu1, "sigma1": sigma1, "fd": fd},
+    )
+
+
+def parzen_log_likelihoods(samples, points, sigmas):
+    """[len(sigmas), m]: logsumexp_i(-|x - s_i|^2 / (2 s^2)) - log n - (d/2) log(2 pi s^2), float64."""
+    n, d = samples.shape
+    squared = torch.cdist(points, samples, compute_mode="donot_use_mm_for_euclid_dist") ** 2
+    direct = ((points[:, None, :] - samples[None, :, :]) ** 2).sum(dim=-1)
+    assert torch.allclose(squared, direct, rtol=1e-12, atol=1e-12)
+    rows = []
+    for s in sigmas.tolist():
+        rows.append(torch.logsumexp(-squared / (2 * s * s), dim=1)
+                    - math.log(n) - d / 2 * math.log(2 * math.pi * s * s))
+    return torch.stack(rows)
+
+
+def case_parzen_window():
+    torch.manual_seed(10)
+    d = 20
+    centres = torch.rand(5, d)
+
+    def draw(k):
+        which = torch.randint(0, 5, (k,))
+        return (centres[which] + 0.15 * torch.randn(k, d)).clamp(0, 1)
+
+    samples, points, validation = draw(500), draw(50), draw(50)
+    s64, p64, v64 = samples.double(), points.double(), validation.double()
+
+    sigmas = torch.tensor([0.05, 0.2, 1.0], dtype=torch.float64)
+    log_likelihood = parzen_log_likelihoods(s64, p64, sigmas)
+
+    grid = torch.tensor([0.05, 0.1, 0.2, 0.4, 0.8], dtype=torch.float64)
+    validation_mean = parzen_log_likelihoods(s64, v64, grid).mean(dim=1)
+    best = int(validation_mean.argmax())
+    runner_up = validation_mean.clone()
+    runner_up[best] = -math.inf
+    # The choice must not hinge on rounding: the best beats the next by a clear margin.
+    assert float(validation_mean[best] - runner_up.max()) > 1.0, validation_mean
+    on_test = parzen_log_likelihoods(s64, p64, grid[best:best + 1])[0]
+    test_mean = on_test.mean()
+    test_standard_error = on_test.std(unbiased=True) / math.sqrt(on_test.numel())
+
+    write_case(
+        "parzen_window",
+        "Gaussian Parzen window on samples [500,20] (float32 in [0,1]: 5 uniform centres plus "
+        "0.15 N(0,1) noise, clamped), in float64: log p_s(x) = logsumexp_i(-|x-s_i|^2/(2 s^2)) "
+        "- log n - (d/2) log(2 pi s^2), with |x-s_i| from torch.cdist. log_likelihood[k][j] is "
+        "point j's value for sigma = sigmas[k]. Estimate: validation_mean[k] is the validation "
+        "set's mean for sigma = grid[k]; best_sigma maximises it; test_mean and "
+        "test_standard_error (unbiased sd / sqrt(m)) are over points under best_sigma.",
+        {"samples": samples, "points": points, "validation": validation},
+        float64={
+            "sigmas": sigmas,
+            "log_likelihood": log_likelihood,
+            "grid": grid,
+            "validation_mean": validation_mean,
+            "best_sigma": grid[best],
+            "test_mean": test_mean,
+            "test_standard_error": test_standard_error,
+        },
+    )
+
+
+def case_symmetric_eigen():
+    import numpy as np
+    torch.manual_seed(11)
+    b = torch.randn(12, 12, dtype=torch.float64)
+    a = (b + b.T) / 2
+    eigenvalues = torch.linalg.eigvalsh(a)
+
+    # Repeated eigenvalues (-1 x3, 2 x4, 5 x5) in a random orthonormal basis.
+    q, _ = torch.linalg.qr(torch.randn(12, 12, dtype=torch.float64))
+    spectrum = torch.tensor([-1.0] * 3 + [2.0] * 4 + [5.0] * 5, dtype=torch.float64)
+    a_repeated = q @ torch.diag(spectrum) @ q.T
+    a_repeated = (a_repeated + a_repeated.T) / 2
+    eigenvalues_repeated = torch.linalg.eigvalsh(a_repeated)
+
+    for m, values in ((a, eigenvalues), (a_repeated, eigenvalues_repeated)):
+        assert torch.equal(m, m.T)
+        assert np.allclose(np.linalg.eigvalsh(m.numpy()), values.numpy(), rtol=0, atol=1e-12)
+
+    write_case(
+        "symmetric_eigen",
+        "torch.linalg.eigvalsh (float64, ascending) of a = (b + b^T)/2 with b ~ N(0,1) [12,12], "
+        "and of a_repeated = Q diag(-1 x3, 2 x4, 5 x5) Q^T (Q from the QR of a normal matrix, "
+        "symmetrised), whose eigenvalues repeat.",
+        {},
+        float64={
+            "a": a,
+            "eigenvalues": eigenvalues,
+            "a_repeated": a_repeated,
+            "eigenvalues_repeated": eigenvalues_repeated,
+        },
+    )
+
+
 # gan_step_small: intentionally not generated.
 
 CASES = [
@@ -428,15 +607,22 @@ CASES = [
     case_batchnorm_eval,
     case_adam,
     case_sgd,
+    case_frechet_distance,
+    case_parzen_window,
+    case_symmetric_eigen,
 ]
 
 
-def main():
+def main(names):
+    by_name = {case.__name__[len("case_"):]: case for case in CASES}
+    unknown = [name for name in names if name not in by_name]
+    if unknown:
+        sys.exit("unknown case(s): %s; known: %s" % (", ".join(unknown), ", ".join(by_name)))
     os.makedirs(OUT_DIR, exist_ok=True)
     print("torch", torch.__version__, "->", OUT_DIR)
-    for case in CASES:
-        case()
+    for name in names or by_name:
+        by_name[name]()
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

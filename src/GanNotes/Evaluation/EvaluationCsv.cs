@@ -17,7 +17,7 @@ public static class EvaluationCsv
 
     /// <summary>Reads every row.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="InvalidDataException">The header or a row is wrong; the message names the file and line.</exception>
+    /// <exception cref="InvalidDataException">The header or a row is wrong, or an epoch has two rows; the message names the file and line.</exception>
     public static IReadOnlyList<EvaluationScores> Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -27,20 +27,28 @@ public static class EvaluationCsv
             throw new InvalidDataException($"{path}: line 1 is not the evaluation header '{EvaluationScores.CsvHeader}'.");
         }
         var rows = new List<EvaluationScores>();
+        var lineOfEpoch = new Dictionary<int, int>();
         for (int i = 1; i < lines.Length; i++)
         {
             if (lines[i].Length == 0)
             {
                 continue;
             }
+            EvaluationScores row;
             try
             {
-                rows.Add(EvaluationScores.ParseCsv(lines[i]));
+                row = EvaluationScores.ParseCsv(lines[i]);
             }
             catch (Exception e) when (e is FormatException or OverflowException)
             {
                 throw new InvalidDataException($"{path}: line {i + 1} is not a row of scores: {e.Message}", e);
             }
+            // One row per checkpoint: a repeated epoch would make Merge's replacement ambiguous.
+            if (!lineOfEpoch.TryAdd(row.Epoch, i + 1))
+            {
+                throw new InvalidDataException($"{path}: line {i + 1} repeats epoch {row.Epoch} of line {lineOfEpoch[row.Epoch]}.");
+            }
+            rows.Add(row);
         }
         return rows;
     }

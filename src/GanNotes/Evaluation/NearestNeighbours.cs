@@ -18,9 +18,10 @@ public static class NearestNeighbours
     /// <exception cref="ArgumentException">The shapes do not fit.</exception>
     public static Neighbour[] Find(Tensor queries, Tensor references)
     {
-        var found = new Neighbour[queries?.Shape[0] ?? 0];
-        int n = references?.Shape[0] ?? 0;
-        SquaredDistances.ForEachBlock(queries!, references!, (first, rows, distances) =>
+        SquaredDistances.Check(queries, references);
+        var found = new Neighbour[queries.Shape[0]];
+        int n = references.Shape[0];
+        SquaredDistances.ForEachBlock(queries, references, (first, rows, distances) =>
         {
             for (int i = 0; i < rows; i++)
             {

@@ -44,9 +44,8 @@ public static class ParzenWindow
         {
             throw new ArgumentException($"Invalid sigmas: {string.Join(", ", sigmas)}; each must be positive and finite.", nameof(sigmas));
         }
-        ArgumentNullException.ThrowIfNull(points);
-        ArgumentNullException.ThrowIfNull(samples);
-        int m = points.Shape[0], n = samples.Shape[0], d = points.Rank == 2 ? points.Shape[1] : 0;
+        SquaredDistances.Check(points, samples);
+        int m = points.Shape[0], n = samples.Shape[0], d = points.Shape[1];
         var result = sigmas.Select(_ => new double[m]).ToArray();
         SquaredDistances.ForEachBlock(points, samples, (first, rows, distances) =>
         {

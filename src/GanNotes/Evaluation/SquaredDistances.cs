@@ -64,7 +64,8 @@ internal static class SquaredDistances
         return norms;
     }
 
-    private static void Check(Tensor queries, Tensor references)
+    /// <summary>Throws unless both are [rows, d] with one d and at least one reference row.</summary>
+    public static void Check(Tensor queries, Tensor references)
     {
         ArgumentNullException.ThrowIfNull(queries);
         ArgumentNullException.ThrowIfNull(references);
