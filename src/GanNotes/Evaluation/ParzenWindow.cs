@@ -1,4 +1,5 @@
 using System.Globalization;
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using GanNotes.Tensors;
 
 namespace GanNotes.Evaluation;
@@ -47,30 +48,25 @@ public static class ParzenWindow
         SquaredDistances.Check(points, samples);
         int m = points.Shape[0], n = samples.Shape[0], d = points.Shape[1];
         var result = sigmas.Select(_ => new double[m]).ToArray();
+        double[] constants = [.. sigmas.Select(sigma => -Math.Log(n) - d / 2.0 * Math.Log(2 * Math.PI * sigma * sigma))];
         SquaredDistances.ForEachBlock(points, samples, (first, rows, distances) =>
         {
-            for (int s = 0; s < sigmas.Count; s++)
+            Parallel.For(0, rows, () => new float[n], (i, _, shifted) =>
             {
-                double sigma = sigmas[s];
-                double scale = -1 / (2 * sigma * sigma);
-                double constant = -Math.Log(n) - d / 2.0 * Math.Log(2 * Math.PI * sigma * sigma);
-                for (int i = 0; i < rows; i++)
+                var row = distances.AsSpan(i * n, n);
+                float nearest = TensorPrimitives.Min(row);
+                for (int s = 0; s < sigmas.Count; s++)
                 {
-                    var row = distances.AsSpan(i * n, n);
-                    float nearest = float.PositiveInfinity;
-                    foreach (float r in row)
-                    {
-                        nearest = Math.Min(nearest, r);
-                    }
-                    // logsumexp, shifted by the largest term (the nearest sample) so nothing underflows to log 0.
-                    double sum = 0;
-                    foreach (float r in row)
-                    {
-                        sum += Math.Exp(scale * (r - nearest));
-                    }
-                    result[s][first + i] = scale * nearest + Math.Log(sum) + constant;
+                    double scale = -1 / (2 * sigmas[s] * sigmas[s]);
+                    // logsumexp shifted by the largest term (the nearest sample), so nothing underflows to log 0:
+                    // exp(scale (r - nearest)) lies in (0, 1] and the nearest sample's term is exactly 1.
+                    TensorPrimitives.Subtract(row, nearest, shifted);
+                    TensorPrimitives.Multiply(shifted, (float)scale, shifted);
+                    TensorPrimitives.Exp(shifted, shifted);
+                    result[s][first + i] = scale * nearest + Math.Log(TensorPrimitives.Sum<float>(shifted)) + constants[s];
                 }
-            }
+                return shifted;
+            }, _ => { });
         });
         return result;
     }

@@ -1,3 +1,4 @@
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using GanNotes.Tensors;
 
 namespace GanNotes.Evaluation;
@@ -33,14 +34,14 @@ internal static class SquaredDistances
                     var block = queries.IndexSelect([.. Enumerable.Range(first, rows)]);
                     distances = Tensor.MatMul(block, false, references, true).ToArray();
                     float[] queryNorms = RowNorms(block);
-                    for (int i = 0; i < rows; i++)
+                    Parallel.For(0, rows, i =>
                     {
-                        for (int j = 0; j < n; j++)
-                        {
-                            int at = i * n + j;
-                            distances[at] = Math.Max(queryNorms[i] + referenceNorms[j] - 2 * distances[at], 0f);
-                        }
-                    }
+                        var row = distances.AsSpan(i * n, n);
+                        // |x|^2 + |s|^2 - 2 x.s, at least 0
+                        TensorPrimitives.MultiplyAdd(row, -2f, referenceNorms, row);
+                        TensorPrimitives.Add(row, queryNorms[i], row);
+                        TensorPrimitives.Max(row, 0f, row);
+                    });
                 }
                 visit(first, rows, distances);
             }
