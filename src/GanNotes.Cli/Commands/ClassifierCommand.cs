@@ -27,11 +27,7 @@ internal static class ClassifierCommand
     {
         var epochs = OptionParsers.Int("--epochs", $"Passes over the 60,000 training images (default {FashionClassifier.DefaultEpochs}).");
         var seed = OptionParsers.UInt64("--seed", "Seeds the weights and the order of the minibatches (default 0).");
-        var dataOption = new Option<string?>("--data")
-        {
-            Description = $"The data folder (default: ${DataDirectory.EnvironmentVariable}, else the data/ folder above the current directory).",
-            HelpName = "DIR",
-        };
+        var dataOption = OptionParsers.DataFolder();
         var output = new Option<string?>("--out", "-o")
         {
             Description = $"The weights file to write, replaced atomically (default: {FashionClassifier.ShippedFileName} in the data folder).",

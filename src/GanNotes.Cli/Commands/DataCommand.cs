@@ -53,11 +53,7 @@ internal static class DataCommand
 
     private static Command CreateList(CliContext context)
     {
-        var dataOption = new Option<string?>("--data")
-        {
-            Description = $"The data folder (default: ${DataDirectory.EnvironmentVariable}, else the data/ folder above the current directory).",
-            HelpName = "DIR",
-        };
+        var dataOption = OptionParsers.DataFolder();
         var list = new Command("list",
             "Show which datasets are present in the data folder, with image counts. Every file is read in full and checked as "
             + "train reads it (gzip CRC, IDX header, size); exits 1 when any present dataset is incomplete or invalid.");

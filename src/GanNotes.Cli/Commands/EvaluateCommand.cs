@@ -35,11 +35,7 @@ internal static class EvaluateCommand
         var all = new Option<bool>("--all") { Description = "Score every kept checkpoint (checkpoints/epoch_NNN.safetensors) and the last, not only the last." };
         var json = new Option<bool>("--json") { Description = "Print the scores as one JSON array on stdout, nothing else." };
         var seed = OptionParsers.UInt64("--seed", "Seeds z: every checkpoint is scored on the same noise (default: a fixed seed).");
-        var dataOption = new Option<string?>("--data")
-        {
-            Description = "The data folder with fashion-mnist/ and classifiers/ (default: $GANNOTES_DATA, else the data/ folder above the current directory).",
-            HelpName = "DIR",
-        };
+        var dataOption = OptionParsers.DataFolder("with fashion-mnist/ and classifiers/");
         var command = new Command("evaluate",
             "Score a run's generator: for Fashion-MNIST, the shipped classifier's Fréchet distance to the test set (on its 128 penultimate features), "
             + "its class coverage, entropy and score, and the GAN paper's Parzen-window log-likelihood of the test set (sigma chosen on 1,000 validation images); "

@@ -14,6 +14,14 @@ internal static class OptionParsers
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    /// <summary>--data DIR: the data folder, described the same way by every command that reads it.</summary>
+    /// <param name="holds">What the command reads there, e.g. "with fashion-mnist/ and classifiers/" (optional).</param>
+    public static Option<string?> DataFolder(string? holds = null) => new("--data")
+    {
+        Description = $"The data folder{(holds is null ? "" : " " + holds)} (default: ${GanNotes.Data.DataDirectory.EnvironmentVariable}, else the data/ folder above the current directory).",
+        HelpName = "DIR",
+    };
+
     public static Option<int?> Int(string name, string description, string helpName = "N") =>
         Parsed<int?>(name, description, helpName, text => int.TryParse(text, NumberStyles.Integer, Invariant, out int v) ? v : null, "expected a whole number");
 

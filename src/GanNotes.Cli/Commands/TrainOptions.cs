@@ -70,11 +70,7 @@ internal sealed class TrainOptions
         Description = "Continue the run in --out from its last checkpoint, bit for bit (only --epochs and --lr may change).",
     };
 
-    public Option<string?> Data { get; } = new("--data")
-    {
-        Description = $"The data folder (default: ${DataDirectory.EnvironmentVariable}, else the data/ folder above the current directory).",
-        HelpName = "DIR",
-    };
+    public Option<string?> Data { get; } = OptionParsers.DataFolder();
 
     public Option<string?> Device { get; } = new("--device")
     {
