@@ -30,7 +30,7 @@ internal static class ClassifierCommand
         var dataOption = OptionParsers.DataFolder();
         var output = new Option<string?>("--out", "-o")
         {
-            Description = $"The weights file to write, replaced atomically (default: {FashionClassifier.ShippedFileName} in the data folder).",
+            Description = $"The .safetensors file to write, replaced atomically (default: {FashionClassifier.ShippedFileName} in the data folder, which only the shipped recipe, the default --epochs and --seed, may replace).",
             HelpName = "FILE",
         };
         var command = new Command("classifier",
@@ -52,7 +52,19 @@ internal static class ClassifierCommand
             try
             {
                 string dataDir = parse.GetValue(dataOption) ?? DataDirectory.Locate();
-                string file = parse.GetValue(output) ?? Path.Combine(dataDir, FashionClassifier.ShippedFileName);
+                string? chosen = parse.GetValue(output);
+                string file = chosen ?? Path.Combine(dataDir, FashionClassifier.ShippedFileName);
+                if (chosen is not null && !string.IsNullOrWhiteSpace(chosen) && !chosen.EndsWith(".safetensors", StringComparison.OrdinalIgnoreCase))
+                {
+                    lines.Fail($"--out {chosen}: the weights are a .safetensors file; give a name ending in .safetensors");
+                    return Cli.UsageError;
+                }
+                if (chosen is null && (n != FashionClassifier.DefaultEpochs || (parse.GetValue(seed) ?? 0) != 0))
+                {
+                    // The shipped file is what every evaluate score is measured with; only the documented recipe may replace it.
+                    lines.Fail($"--epochs/--seed other than the shipped recipe would replace {file}, which evaluate scores with; write the result elsewhere with --out FILE.safetensors");
+                    return Cli.UsageError;
+                }
                 if (!OutputTargets.CheckWritable([file], $"--out {file}", parse.InvocationConfiguration.Error))
                 {
                     return Cli.UsageError;

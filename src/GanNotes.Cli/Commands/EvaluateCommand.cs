@@ -14,6 +14,9 @@ internal static class EvaluateCommand
     /// <summary>The most samples scored per checkpoint (the Parzen window compares every test image with every sample).</summary>
     public const int MaxCount = 60_000;
 
+    /// <summary>Below this many samples a warning says the scores are noisy.</summary>
+    private const int FewSamples = 500;
+
     private const string Examples =
         """
           Score the last checkpoint of a run on 10,000 samples, and add the row to its evaluation.csv:
@@ -71,27 +74,61 @@ internal static class EvaluateCommand
                     lines.Fail($"{directory}: {why}");
                     return Cli.UsageError;
                 }
-                var checkpoints = Checkpoints(directory, parse.GetValue(all));
+                string csv = EvaluationCsv.PathIn(directory);
+                if (File.Exists(csv))
+                {
+                    EvaluationCsv.Read(csv); // a damaged file stops us before minutes of scoring, not after
+                }
+                if (!OutputTargets.CheckWritable([csv], directory, parse.InvocationConfiguration.Error))
+                {
+                    return 1;
+                }
+                bool everyCheckpoint = parse.GetValue(all);
+                var checkpoints = Checkpoints(directory, everyCheckpoint);
                 if (checkpoints.Count == 0)
                 {
                     lines.Fail($"{directory}: the run has no checkpoint yet (one is written at the end of every epoch)");
                     return 1;
                 }
+                if (everyCheckpoint && RunFolder.EpochCheckpoints(directory).Count == 0)
+                {
+                    lines.Warn($"{directory} keeps no epoch_NNN checkpoints (train with --keep-checkpoints); scoring the last checkpoint only");
+                }
+                if (n < FewSamples)
+                {
+                    lines.Warn(string.Create(CultureInfo.InvariantCulture, $"--count {n}: below {FewSamples} samples the Fréchet distance of 128 features is dominated by noise; compare scores only at equal counts"));
+                }
                 var clock = Stopwatch.StartNew();
                 var evaluator = RunEvaluator.For(config.Recipe, parse.GetValue(dataOption));
                 var scores = new List<EvaluationScores>();
+                int failed = 0;
+                using var signals = new SignalStop(CancellationToken.None);
                 foreach (var (epoch, path) in checkpoints)
                 {
-                    var trainer = RunFolder.LoadForSampling(directory, path);
-                    var row = evaluator.Evaluate(trainer, n, parse.GetValue(seed) ?? RunEvaluator.DefaultSeed);
+                    if (signals.Requested)
+                    {
+                        lines.Warn($"interrupted after {scores.Count} of {checkpoints.Count} checkpoints; {csv} holds the rows scored");
+                        return Cli.Interrupted;
+                    }
+                    EvaluationScores row;
+                    try
+                    {
+                        row = evaluator.Evaluate(RunFolder.LoadForSampling(directory, path), n, parse.GetValue(seed) ?? RunEvaluator.DefaultSeed);
+                    }
+                    catch (InvalidDataException e) when (checkpoints.Count > 1)
+                    {
+                        lines.Warn($"skipped epoch {epoch}: {e.Message}");
+                        failed++;
+                        continue;
+                    }
                     scores.Add(row);
+                    // Row by row, so an interrupted or failing --all keeps what it has scored.
+                    EvaluationCsv.Merge(csv, [row]);
                     if (!asJson)
                     {
                         lines.Line(string.Create(CultureInfo.InvariantCulture, $"{row}  [{clock.Elapsed.TotalSeconds:F1} s]"));
                     }
                 }
-                string csv = EvaluationCsv.PathIn(directory);
-                EvaluationCsv.Merge(csv, scores);
                 if (asJson)
                 {
                     parse.InvocationConfiguration.Output.WriteLine(ToJson(scores));
@@ -100,7 +137,7 @@ internal static class EvaluateCommand
                 {
                     lines.Line($"wrote {csv}");
                 }
-                return 0;
+                return failed == 0 ? 0 : 1;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException)
             {

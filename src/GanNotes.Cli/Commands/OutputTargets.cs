@@ -14,8 +14,14 @@ internal static class OutputTargets
     /// </summary>
     public static bool CheckWritable(IEnumerable<string> outputFiles, string option, TextWriter error)
     {
+        var files = outputFiles.ToList();
+        if (files.Any(string.IsNullOrWhiteSpace))
+        {
+            error.WriteLine($"error: {option}: give a file name");
+            return false;
+        }
         bool ok = true;
-        foreach (var group in outputFiles.Select(Path.GetFullPath).GroupBy(f => Path.GetDirectoryName(f)!))
+        foreach (var group in files.Select(Path.GetFullPath).GroupBy(f => Path.GetDirectoryName(f)!))
         {
             string? problem = FolderProblem(group.Key);
             foreach (string file in group)
@@ -37,6 +43,11 @@ internal static class OutputTargets
     /// </summary>
     public static bool CheckFolder(string folder, string option, TextWriter error)
     {
+        if (string.IsNullOrWhiteSpace(folder))
+        {
+            error.WriteLine($"error: {option}: give a folder name");
+            return false;
+        }
         string full = Path.GetFullPath(folder);
         string? problem = File.Exists(full) ? $"{full} is a file, not a folder" : FolderProblem(full);
         if (problem is not null)

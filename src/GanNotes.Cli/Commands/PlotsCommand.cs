@@ -19,7 +19,7 @@ internal static class PlotsCommand
         var runDirectory = new Argument<string>("RUN_DIR") { Description = "A folder written by gan-notes train." };
         var command = new Command("plots",
             "Regenerate a run's figures: epochs.csv (mean losses per epoch), loss.html and loss.png from history.csv, and samples/epoch_NNN.png from the kept "
-            + "checkpoints (every sample epoch for toy data; the last epoch for image runs, which keep only the last checkpoint), "
+            + "checkpoints (every sample epoch for toy data and for runs trained with --keep-checkpoints; otherwise the last epoch only), "
             + "for image runs progress.html (every sample grid behind a slider, with a Play button) and progress.png (a strip of five of them), "
             + "and, once gan-notes evaluate has scored the run, evaluation.html and evaluation.png (the scores per epoch).");
         command.Arguments.Add(runDirectory);

@@ -46,6 +46,7 @@ public sealed class FashionClassifier : Module
 
     /// <summary>The shipped classifier from <c>{dataDir}/classifiers/fashion-mnist-mlp.safetensors</c>, in evaluation mode.</summary>
     /// <exception cref="FileNotFoundException">The weights are missing; the message names the command that makes them.</exception>
+    /// <exception cref="InvalidDataException">The file is damaged, does not fit, or holds non-finite weights.</exception>
     public static FashionClassifier LoadShipped(string? dataDir = null)
     {
         string path = Path.Combine(dataDir ?? DataDirectory.Locate(), ShippedFileName);
@@ -55,6 +56,10 @@ public sealed class FashionClassifier : Module
         }
         var classifier = new FashionClassifier();
         classifier.Load(path);
+        if (classifier.Parameters().Any(p => !p.ToArray().All(float.IsFinite)))
+        {
+            throw new InvalidDataException($"{path} holds NaN or infinite weights and cannot judge samples; restore it from git, or retrain it with `gan-notes data classifier`.");
+        }
         classifier.Eval();
         return classifier;
     }

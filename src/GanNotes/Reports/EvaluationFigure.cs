@@ -16,11 +16,12 @@ public static class EvaluationFigure
     /// <summary>The static chart's file name.</summary>
     public const string PngFileName = "evaluation.png";
 
-    /// <summary>The main score of each row against its epoch, with markers at the scored epochs.</summary>
+    /// <summary>The main score of each row against its epoch (rows in any order), with markers at the scored epochs.</summary>
     /// <exception cref="ArgumentException">No rows, or rows with neither score.</exception>
     public static Figure Of(IReadOnlyList<EvaluationScores> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        rows = [.. rows.OrderBy(r => r.Epoch)];
         var epochs = rows.Select(r => (double)r.Epoch).ToArray();
         if (rows.Count > 0 && rows.All(r => r.FrechetDistance is not null))
         {

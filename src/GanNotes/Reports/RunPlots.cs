@@ -202,9 +202,8 @@ public static class RunPlots
             written.Add(path);
         }
         string evaluation = EvaluationCsv.PathIn(directory);
-        if (File.Exists(evaluation) && EvaluationCsv.Read(evaluation) is { Count: > 0 } scores)
+        if (EvaluationChart(evaluation, warn) is { } figure)
         {
-            var figure = EvaluationFigure.Of(scores);
             figure.SaveHtml(Path.Combine(directory, EvaluationFigure.HtmlFileName), HtmlPlotly());
             written.Add(Path.Combine(directory, EvaluationFigure.HtmlFileName));
             if (charts)
@@ -222,6 +221,25 @@ public static class RunPlots
             written.Add(RunFolder.ProgressPngPath(directory));
         }
         return written;
+    }
+
+    /// <summary>The chart of evaluation.csv; null when there is none, or (with a warning) when it is damaged, so the other figures are still drawn.</summary>
+    private static Figure? EvaluationChart(string path, Action<string>? warn)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+        try
+        {
+            var scores = EvaluationCsv.Read(path);
+            return scores.Count == 0 ? null : EvaluationFigure.Of(scores);
+        }
+        catch (Exception e) when (e is InvalidDataException or ArgumentException)
+        {
+            warn?.Invoke($"evaluation chart skipped: {e.Message} (mend or remove {path}, then run gan-notes evaluate again)");
+            return null;
+        }
     }
 
     private static double[] Every(double[] values, int stride) =>

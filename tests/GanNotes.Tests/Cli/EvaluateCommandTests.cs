@@ -19,7 +19,7 @@ public sealed class EvaluateCommandTests(TrainedRunsFixture runs) : IClassFixtur
         var (code, output, error) = Run("evaluate", run, "--count", "50", "--data", RepoData.Path);
 
         Assert.True(code == 0, error);
-        Assert.Equal("", error);
+        Assert.Equal("warning: --count 50: below 500 samples the Fréchet distance of 128 features is dominated by noise; compare scores only at equal counts", error.TrimEnd());
         Assert.Contains("epoch 1 (50 samples): FD ", output, StringComparison.Ordinal);
         Assert.Contains("Parzen ", output, StringComparison.Ordinal);
         var row = Assert.Single(EvaluationCsv.Read(EvaluationCsv.PathIn(run)));
@@ -149,6 +149,80 @@ public sealed class EvaluateCommandTests(TrainedRunsFixture runs) : IClassFixtur
         Assert.Equal(2, code);
         Assert.StartsWith("error: --epochs 0: train for 1 to 1000 epochs", error, StringComparison.Ordinal);
         Assert.False(File.Exists(runs.Combine("never.safetensors")));
+    }
+
+    [Fact]
+    public void Evaluate_AllWithADamagedCheckpoint_SkipsItKeepsTheOtherRowsAndExitsOne()
+    {
+        string run = runs.Combine("ring-damaged");
+        var recipe = GanRecipe.Fast.ForDataset(GanDataset.Ring2D) with { Epochs = 3, Limit = 64, BatchSize = 16, SampleEvery = 1 };
+        var training = TrainingRun.Create(recipe, run);
+        training.Charts = new RunCharts { ChartImages = false };
+        training.Train();
+        string damaged = RunFolder.EpochCheckpointPath(run, 2);
+        File.WriteAllBytes(damaged, File.ReadAllBytes(damaged)[..100]);
+
+        var (code, output, error) = Run("evaluate", run, "--all", "--count", "500");
+
+        Assert.Equal(1, code);
+        Assert.Contains("warning: skipped epoch 2: ", error, StringComparison.Ordinal);
+        Assert.Equal([1, 3], EvaluationCsv.Read(EvaluationCsv.PathIn(run)).Select(r => r.Epoch));
+        Assert.Contains("wrote ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_DamagedEvaluationCsv_RefusedBeforeAnyScoring()
+    {
+        string run = CopyOf(runs.ImageRun, "images-damaged-first");
+        File.WriteAllText(EvaluationCsv.PathIn(run), "");
+
+        var (code, output, error) = Run("evaluate", run, "--count", "20", "--data", RepoData.Path);
+
+        Assert.Equal(1, code);
+        Assert.Equal("", output); // no score was printed: nothing was computed
+        Assert.Contains("is not the evaluation header", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plots_DamagedEvaluationCsv_WarnsAndDrawsEverythingElse()
+    {
+        string run = CopyOf(runs.ImageRun, "images-plots-damaged");
+        File.WriteAllText(EvaluationCsv.PathIn(run), "epoch\n");
+
+        var (code, output, error) = Run("plots", run);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("warning: evaluation chart skipped: ", error, StringComparison.Ordinal);
+        Assert.Contains(RunFolder.LossHtmlPath(run), output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(run, EvaluationFigure.HtmlFileName)));
+    }
+
+    [Theory]
+    [InlineData("weights.bin", "give a name ending in .safetensors")]
+    [InlineData("", "give a file name")]
+    public void DataClassifier_BadOut_RefusedBeforeTraining(string name, string expected)
+    {
+        string file = name.Length == 0 ? "" : runs.Combine(name);
+
+        var (code, output, error) = Run("data", "classifier", "--epochs", "1", "--out", file, "--data", RepoData.Path);
+
+        Assert.Equal(2, code);
+        Assert.DoesNotContain("epoch 1/1", output, StringComparison.Ordinal);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.Single(Lines(error));
+    }
+
+    [Fact]
+    public void DataClassifier_OtherRecipeWithoutOut_RefusesToReplaceTheShippedWeights()
+    {
+        string shipped = Path.Combine(RepoData.Path, FashionClassifier.ShippedFileName);
+        byte[] before = File.ReadAllBytes(shipped);
+
+        var (code, _, error) = Run("data", "classifier", "--epochs", "1", "--data", RepoData.Path);
+
+        Assert.Equal(2, code);
+        Assert.Contains("write the result elsewhere with --out", error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(shipped));
     }
 
     /// <summary>A copy of a run folder, so each test's evaluation.csv is its own.</summary>

@@ -79,6 +79,22 @@ public sealed class FashionClassifierTests
         Assert.Contains("gan-notes data classifier", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void LoadShipped_NonFiniteWeights_RefusedNamingTheFile()
+    {
+        using var temp = new TempDirectory();
+        var classifier = new FashionClassifier(new Rng(1));
+        classifier.NamedParameters().First().Value.Fill_(float.NaN);
+        string path = Path.Combine(temp.Path, FashionClassifier.ShippedFileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        classifier.Save(path);
+
+        var e = Assert.Throws<InvalidDataException>(() => FashionClassifier.LoadShipped(temp.Path));
+
+        Assert.Contains(path, e.Message, StringComparison.Ordinal);
+        Assert.Contains("NaN", e.Message, StringComparison.Ordinal);
+    }
+
     private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
     {
         public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;

@@ -29,6 +29,17 @@ public sealed class EvaluationFigureTests
     }
 
     [Fact]
+    public void Of_RowsOutOfOrder_DrawnByEpoch()
+    {
+        EvaluationScores[] rows = [new(3, 3, 2, FrechetDistance: 30), new(1, 1, 2, FrechetDistance: 10), new(2, 2, 2, FrechetDistance: 20)];
+
+        var trace = Assert.IsType<GanNotes.Plots.ScatterTrace>(Assert.Single(EvaluationFigure.Of(rows).Traces));
+
+        Assert.Equal([1.0, 2.0, 3.0], trace.X);
+        Assert.Equal([10.0, 20.0, 30.0], trace.Y);
+    }
+
+    [Fact]
     public void Of_NoRowsOrMixedRows_Refused()
     {
         Assert.Throws<ArgumentException>(() => EvaluationFigure.Of([]));
