@@ -61,9 +61,8 @@ internal static class EvaluateCommand
                 lines.Fail(string.Create(CultureInfo.InvariantCulture, $"--count {n}: score 2 to {MaxCount} samples"));
                 return Cli.UsageError;
             }
-            if (!File.Exists(RunFolder.ConfigPath(directory)))
+            if (!RunDirectory.Check(directory, lines))
             {
-                lines.Fail($"{directory}: not a run folder (no {RunFolder.ConfigFileName}); give a folder written by gan-notes train");
                 return Cli.UsageError;
             }
             try
@@ -103,7 +102,7 @@ internal static class EvaluateCommand
                 var scores = new List<EvaluationScores>();
                 int failed = 0;
                 using var signals = new SignalStop(CancellationToken.None);
-                foreach (var (epoch, path) in checkpoints)
+                foreach (var (epoch, load) in checkpoints)
                 {
                     if (signals.Requested)
                     {
@@ -113,7 +112,7 @@ internal static class EvaluateCommand
                     EvaluationScores row;
                     try
                     {
-                        row = evaluator.Evaluate(RunFolder.LoadForSampling(directory, path), n, parse.GetValue(seed) ?? RunEvaluator.DefaultSeed);
+                        row = evaluator.Evaluate(load(), n, parse.GetValue(seed) ?? RunEvaluator.DefaultSeed);
                     }
                     catch (InvalidDataException e) when (checkpoints.Count > 1)
                     {
@@ -149,17 +148,21 @@ internal static class EvaluateCommand
         return command;
     }
 
-    /// <summary>The last checkpoint, or with --all every kept epoch checkpoint and the last (unless it repeats one), by epoch.</summary>
-    private static List<(int Epoch, string Path)> Checkpoints(string directory, bool all)
+    /// <summary>
+    /// The last checkpoint, or with --all every kept epoch checkpoint and the last (unless it repeats one), by epoch,
+    /// each with how to load it; the last is loaded here already (its epoch decides whether it repeats one).
+    /// </summary>
+    private static List<(int Epoch, Func<GanTrainer> Load)> Checkpoints(string directory, bool all)
     {
-        var found = all ? RunFolder.EpochCheckpoints(directory).ToList() : [];
-        string last = RunFolder.LastCheckpointPath(directory);
-        if (File.Exists(last))
+        var found = all
+            ? RunFolder.EpochCheckpoints(directory).Select(c => (c.Epoch, (Func<GanTrainer>)(() => RunFolder.LoadForSampling(directory, c.Path)))).ToList()
+            : [];
+        if (File.Exists(RunFolder.LastCheckpointPath(directory)))
         {
-            int lastEpoch = RunFolder.LoadForSampling(directory).Epoch;
-            if (found.All(c => c.Epoch != lastEpoch))
+            var last = RunFolder.LoadForSampling(directory);
+            if (found.All(c => c.Epoch != last.Epoch))
             {
-                found.Add((lastEpoch, last));
+                found.Add((last.Epoch, () => last));
             }
         }
         return found;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using GanNotes.Gan;
 using GanNotes.Reports;
 
 namespace GanNotes.Cli.Commands;
@@ -27,9 +26,8 @@ internal static class PlotsCommand
         {
             var lines = new ConsoleLines(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, context.Interactive);
             string directory = parse.GetValue(runDirectory)!;
-            if (!File.Exists(RunFolder.ConfigPath(directory)))
+            if (!RunDirectory.Check(directory, lines))
             {
-                lines.Fail($"{directory}: not a run folder (no {RunFolder.ConfigFileName}); give a folder written by gan-notes train");
                 return Cli.UsageError;
             }
             try

@@ -52,9 +52,8 @@ internal static class SampleCommand
                 lines.Fail($"--out {file}: cannot tell the format from the extension; use .png, .npy, .idx or -ubyte, or give --format png|idx|npy");
                 return Cli.UsageError;
             }
-            if (!File.Exists(RunFolder.ConfigPath(directory)))
+            if (!RunDirectory.Check(directory, lines))
             {
-                lines.Fail($"{directory}: not a run folder (no {RunFolder.ConfigFileName}); give a folder written by gan-notes train");
                 return Cli.UsageError;
             }
             if (!OutputTargets.CheckWritable([file], $"--out {file}", parse.InvocationConfiguration.Error))

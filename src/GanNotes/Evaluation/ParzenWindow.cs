@@ -85,11 +85,11 @@ public static class ParzenWindow
             throw new ArgumentException($"ParzenWindow needs at least 2 test points of shape [m, d], got [{string.Join(", ", test.Shape)}].", nameof(test));
         }
         var grid = sigmas ?? DefaultSigmas;
-        var onValidation = LogLikelihoods(samples, validation, grid);
+        double[] onValidation = [.. LogLikelihoods(samples, validation, grid).Select(v => v.Average())];
         int best = 0;
         for (int s = 1; s < grid.Count; s++)
         {
-            if (onValidation[s].Average() > onValidation[best].Average())
+            if (onValidation[s] > onValidation[best])
             {
                 best = s;
             }
