@@ -5,7 +5,8 @@ Purpose
 -------
 GanNotes re-implements (in C#) the small set of neural-network pieces a GAN
 course needs: Linear, BatchNorm1d, ReLU/LeakyReLU, Sigmoid, the BCE / MSE /
-cross-entropy losses and the SGD / Adam optimizers, and the sample-quality
+cross-entropy losses and the SGD / Adam optimizers, the DCGAN's layers
+(Conv2d, ConvTranspose2d, BatchNorm2d, Flatten/Unflatten), and the sample-quality
 measures of ``GanNotes.Evaluation`` (Frechet distance, Parzen window,
 symmetric eigen-decomposition).  This script runs the same
 computations in PyTorch and writes the inputs, parameters, outputs and
@@ -598,6 +599,188 @@ def case_symmetric_eigen():
 
 # gan_step_small: intentionally not generated.
 
+
+# --------------------------------------------------------------------------
+# convolutions: Conv2d, ConvTranspose2d, BatchNorm2d and a DCGAN step
+# --------------------------------------------------------------------------
+
+def conv_case_tensors(prefix, layer, x, grad_out, tensors):
+    """Forward x through layer, backward grad_out; store inputs, parameters, output and grads under prefix."""
+    y = layer(x)
+    y.backward(grad_out)
+    tensors[prefix + ".x"] = x
+    tensors[prefix + ".weight"] = layer.weight
+    if layer.bias is not None:
+        tensors[prefix + ".bias"] = layer.bias
+    tensors[prefix + ".y"] = y
+    tensors[prefix + ".grad_out"] = grad_out
+    tensors[prefix + ".grad.x"] = grad_of(x)
+    tensors[prefix + ".grad.weight"] = grad_of(layer.weight)
+    if layer.bias is not None:
+        tensors[prefix + ".grad.bias"] = grad_of(layer.bias)
+
+
+def case_conv2d():
+    torch.manual_seed(21)
+    tensors, scalars = {}, {}
+    # (name, in, out, kernel, stride, padding, bias, input shape): odd sizes, a non-square image,
+    # windows that overhang the padding, and the DCGAN discriminator's 4/2/1 and 7/1/0 layers.
+    configs = [
+        ("a", 3, 4, 3, 2, 1, True, (2, 3, 7, 6)),
+        ("b", 2, 3, 2, 1, 0, False, (3, 2, 5, 4)),
+        ("c", 1, 4, 4, 2, 1, False, (2, 1, 8, 8)),
+        ("d", 4, 1, 7, 1, 0, True, (2, 4, 7, 7)),
+    ]
+    for name, cin, cout, k, stride, padding, bias, shape in configs:
+        layer = nn.Conv2d(cin, cout, k, stride=stride, padding=padding, bias=bias)
+        x = torch.randn(*shape, requires_grad=True)
+        y_shape = layer(x).shape
+        conv_case_tensors(name, layer, x, torch.randn(*y_shape), tensors)
+        scalars.update({name + ".stride": stride, name + ".padding": padding})
+    write_case(
+        "conv2d",
+        "nn.Conv2d forward and backward in four configurations a..d (in, out, kernel, "
+        "stride, padding, bias): a (3,4,3,2,1,bias) on [2,3,7,6], b (2,3,2,1,0,no bias) "
+        "on [3,2,5,4], c (1,4,4,2,1,no bias) on [2,1,8,8], d (4,1,7,1,0,bias) on [2,4,7,7]. "
+        "PyTorch's default initialisation; <c>.grad_out is the upstream gradient of <c>.y.",
+        tensors, scalars)
+
+
+def case_conv_transpose2d():
+    torch.manual_seed(22)
+    tensors, scalars = {}, {}
+    # (name, in, out, kernel, stride, padding, output_padding, bias, input shape): the DCGAN
+    # generator's 7/1/0 from 1x1 and 4/2/1 doubling, output padding, and a non-square image.
+    configs = [
+        ("a", 5, 3, 7, 1, 0, 0, False, (2, 5, 1, 1)),
+        ("b", 4, 3, 4, 2, 1, 0, True, (2, 4, 3, 5)),
+        ("c", 3, 2, 3, 2, 1, 1, True, (2, 3, 4, 4)),
+        ("d", 2, 2, 2, 1, 0, 0, False, (3, 2, 3, 2)),
+    ]
+    for name, cin, cout, k, stride, padding, output_padding, bias, shape in configs:
+        layer = nn.ConvTranspose2d(cin, cout, k, stride=stride, padding=padding,
+                                   output_padding=output_padding, bias=bias)
+        x = torch.randn(*shape, requires_grad=True)
+        y_shape = layer(x).shape
+        conv_case_tensors(name, layer, x, torch.randn(*y_shape), tensors)
+        scalars.update({name + ".stride": stride, name + ".padding": padding,
+                        name + ".output_padding": output_padding})
+    write_case(
+        "conv_transpose2d",
+        "nn.ConvTranspose2d forward and backward in four configurations a..d (in, out, "
+        "kernel, stride, padding, output_padding, bias): a (5,3,7,1,0,0,no bias) on "
+        "[2,5,1,1], b (4,3,4,2,1,0,bias) on [2,4,3,5], c (3,2,3,2,1,1,bias) on [2,3,4,4], "
+        "d (2,2,2,1,0,0,no bias) on [3,2,3,2]. PyTorch's default initialisation.",
+        tensors, scalars)
+
+
+def case_batchnorm2d():
+    torch.manual_seed(23)
+    momentum, eps = 0.1, 1e-5
+    bn = nn.BatchNorm2d(3, momentum=momentum, eps=eps)
+    with torch.no_grad():
+        bn.weight.copy_(1 + 0.1 * torch.randn(3))
+        bn.bias.copy_(0.1 * torch.randn(3))
+    weight0 = bn.weight.detach().clone()
+    bias0 = bn.bias.detach().clone()
+    bn.train()
+    x = (torch.randn(4, 3, 5, 6) * 2 + 1).requires_grad_(True)
+    grad_out = torch.randn(4, 3, 5, 6)
+    y = bn(x)
+    y.backward(grad_out)
+    tensors = {
+        "weight": weight0, "bias": bias0, "x": x, "y": y, "grad_out": grad_out,
+        "grad.x": grad_of(x), "grad.weight": grad_of(bn.weight), "grad.bias": grad_of(bn.bias),
+        "running_mean": bn.running_mean.clone(), "running_var": bn.running_var.clone(),
+    }
+    bn.eval()
+    x_eval = torch.randn(2, 3, 5, 6, requires_grad=True)
+    grad_out_eval = torch.randn(2, 3, 5, 6)
+    bn.weight.grad = None
+    bn.bias.grad = None
+    y_eval = bn(x_eval)
+    y_eval.backward(grad_out_eval)
+    tensors.update({
+        "x_eval": x_eval, "y_eval": y_eval, "grad_out_eval": grad_out_eval,
+        "grad.x_eval": grad_of(x_eval), "grad.weight_eval": grad_of(bn.weight),
+        "grad.bias_eval": grad_of(bn.bias),
+    })
+    write_case(
+        "batchnorm2d",
+        "BatchNorm2d(3, momentum=0.1, eps=1e-5) with affine weight/bias: one train-mode "
+        "forward of x [4,3,5,6] (statistics over N*H*W = 120 values per channel) and "
+        "backward of grad_out, the running statistics after it (from 0/1, unbiased "
+        "variance); then an eval-mode forward of x_eval [2,3,5,6] and backward of "
+        "grad_out_eval (parameter gradients *_eval reset before it).",
+        tensors, {"momentum": momentum, "eps": eps})
+
+
+def dcgan_generator(z_dim, h):
+    """The course's DCGAN generator for 28x28 (GanNotes.Gan.Dcgan.BuildGenerator)."""
+    return nn.Sequential(
+        nn.Unflatten(1, (z_dim, 1, 1)),
+        nn.ConvTranspose2d(z_dim, 2 * h, 7, 1, 0, bias=False),
+        nn.BatchNorm2d(2 * h),
+        nn.ReLU(),
+        nn.ConvTranspose2d(2 * h, h, 4, 2, 1, bias=False),
+        nn.BatchNorm2d(h),
+        nn.ReLU(),
+        nn.ConvTranspose2d(h, 1, 4, 2, 1, bias=False),
+        nn.Sigmoid(),
+        nn.Flatten(),
+    )
+
+
+def dcgan_discriminator(h):
+    """The course's DCGAN discriminator for 28x28 (GanNotes.Gan.Dcgan.BuildDiscriminator)."""
+    return nn.Sequential(
+        nn.Unflatten(1, (1, 28, 28)),
+        nn.Conv2d(1, h, 4, 2, 1, bias=False),
+        nn.LeakyReLU(0.2),
+        nn.Conv2d(h, 2 * h, 4, 2, 1, bias=False),
+        nn.BatchNorm2d(2 * h),
+        nn.LeakyReLU(0.2),
+        nn.Conv2d(2 * h, 1, 7, 1, 0, bias=False),
+        nn.Flatten(),
+    )
+
+
+def case_dcgan_step():
+    torch.manual_seed(24)
+    z_dim, h, m = 6, 3, 4
+    g, d = dcgan_generator(z_dim, h), dcgan_discriminator(h)
+    tensors = {}
+    for prefix, model in (("G.", g), ("D.", d)):
+        for name, value in model.state_dict().items():
+            if not name.endswith("num_batches_tracked"):
+                tensors[prefix + name] = value.clone()
+    z = torch.randn(m, z_dim)
+    real = torch.rand(m, 784)
+    bce = nn.BCEWithLogitsLoss()
+    fake = g(z)
+    d_loss = bce(d(real), torch.ones(m, 1)) + bce(d(fake.detach()), torch.zeros(m, 1))
+    d_loss.backward()
+    for name, p in d.named_parameters():
+        tensors["D.grad." + name] = grad_of(p)
+    d.zero_grad()
+    g_loss = bce(d(fake), torch.ones(m, 1))
+    g_loss.backward()
+    for name, p in g.named_parameters():
+        tensors["G.grad." + name] = grad_of(p)
+    tensors.update({"z": z, "real": real, "fake": fake, "d_loss": d_loss, "g_loss": g_loss})
+    for name in ("running_mean", "running_var"):
+        tensors["G.after." + name] = g[2].__getattr__(name).clone()
+    write_case(
+        "dcgan_step",
+        "The DCGAN of GanNotes.Gan.Dcgan with z 6 and h 3 in training mode: G(z) for "
+        "z [4,6] (fake, rows of 784), D's loss BCEWithLogits(D(real), 1) + "
+        "BCEWithLogits(D(fake.detach()), 0) and its gradients D.grad.*, then (D's grads "
+        "zeroed) G's non-saturating loss BCEWithLogits(D(fake), 1) and G.grad.*. "
+        "G.* and D.* are the initial state_dicts (PyTorch's default init); "
+        "G.after.running_* is G's first BatchNorm2d after the one G forward.",
+        tensors)
+
+
 CASES = [
     case_mlp_bce,
     case_leaky_relu,
@@ -610,6 +793,10 @@ CASES = [
     case_frechet_distance,
     case_parzen_window,
     case_symmetric_eigen,
+    case_conv2d,
+    case_conv_transpose2d,
+    case_batchnorm2d,
+    case_dcgan_step,
 ]
 
 

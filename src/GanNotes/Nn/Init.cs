@@ -62,6 +62,22 @@ public static class Init
         return Uniform_(tensor, -bound, bound, rng);
     }
 
+    /// <summary>
+    /// PyTorch's default for a convolution (<c>_ConvNd.reset_parameters</c>): the weight Kaiming
+    /// uniform with a = sqrt(5), the bias U(-1/sqrt(fan_in), 1/sqrt(fan_in)), fan_in = the weight's
+    /// size(1) times the kernel's area. Weight first, then bias, from one stream, as PyTorch draws them.
+    /// </summary>
+    public static void ResetConvolution_(Tensor weight, Tensor? bias, Rng? rng = null)
+    {
+        ArgumentNullException.ThrowIfNull(weight);
+        KaimingUniform_(weight, MathF.Sqrt(5f), rng);
+        if (bias is not null)
+        {
+            float bound = 1f / MathF.Sqrt(FanIn(weight));
+            Uniform_(bias, -bound, bound, rng);
+        }
+    }
+
     private static int FanIn(Tensor tensor)
     {
         if (tensor.Rank < 2)

@@ -43,6 +43,9 @@ public sealed class Golden
         return GanNotes.Tensors.Tensor.FromArray(data, shape);
     }
 
+    /// <summary>Whether the case stores a tensor <paramref name="name"/> (an optional bias, say).</summary>
+    public bool Has(string name) => tensors.TryGetProperty(name, out _);
+
     /// <summary>A stored hyperparameter.</summary>
     public float Scalar(string name)
     {

@@ -94,6 +94,24 @@ internal partial interface IKernels
     /// <summary>y = x.narrow(dim, start, y.size(dim)).</summary>
     void Narrow(Tensor x, int dim, int start, Tensor y);
 
+    /// <summary>
+    /// y = x with its dimensions reordered: y's dimension i is x's dimension
+    /// <paramref name="dims"/>[i] (PyTorch's <c>permute</c>, copied to keep row-major storage).
+    /// </summary>
+    void Permute(Tensor x, int[] dims, Tensor y);
+
+    /// <summary>
+    /// The windows of a convolution as rows: x [N, C, H, W] -> cols [N * OH * OW, C * KH * KW],
+    /// zero where a window reaches into the padding (<see cref="ConvGeometry"/> gives the order).
+    /// </summary>
+    void Im2Col(Tensor x, in ConvGeometry geometry, Tensor cols);
+
+    /// <summary>
+    /// The adjoint of <see cref="Im2Col"/>: every window value of cols [N * OH * OW, C * KH * KW]
+    /// added back onto the pixel it was read from, x [N, C, H, W] (overwritten, padding dropped).
+    /// </summary>
+    void Col2Im(Tensor cols, in ConvGeometry geometry, Tensor x);
+
     /// <summary>y[i] = x[index[i]] along dimension 0.</summary>
     void IndexSelect(Tensor x, ReadOnlySpan<int> index, Tensor y);
 

@@ -204,6 +204,27 @@ internal sealed class ProfilingKernels(IKernels inner) : IKernels
         End("Cat", t);
     }
 
+    public void Permute(Tensor x, int[] dims, Tensor y)
+    {
+        var t = Begin();
+        inner.Permute(x, dims, y);
+        End("Permute", t);
+    }
+
+    public void Im2Col(Tensor x, in ConvGeometry geometry, Tensor cols)
+    {
+        var t = Begin();
+        inner.Im2Col(x, geometry, cols);
+        End("Im2Col", t);
+    }
+
+    public void Col2Im(Tensor cols, in ConvGeometry geometry, Tensor x)
+    {
+        var t = Begin();
+        inner.Col2Im(cols, geometry, x);
+        End("Col2Im", t);
+    }
+
     public void Narrow(Tensor x, int dim, int start, Tensor y)
     {
         var t = Begin();

@@ -4,7 +4,7 @@ namespace GanNotes.Tensors;
 public sealed partial class Tensor
 {
     /// <summary>
-    /// Normalises a batch [N, C] per channel with the batch's own statistics (training mode):
+    /// Normalises a batch [N, C] or [N, C, *] (images [N, C, H, W]) per channel with the batch's own statistics (training mode):
     /// y = (x - mean) / sqrt(var + eps) * weight + bias, var biased. When given, the running
     /// statistics are updated in place (not recorded): running = (1 - momentum) running +
     /// momentum batch, with the unbiased variance N / (N - 1) var for <paramref name="runningVar"/>.
@@ -13,13 +13,25 @@ public sealed partial class Tensor
     /// One kernel each way instead of a dozen elementwise ops: the backward is the closed form
     /// dx = (g - mean(g) - x̂ mean(g x̂)) weight / sqrt(var + eps), dweight = sum(g x̂), dbias = sum(g).
     /// </remarks>
-    /// <exception cref="ArgumentException">The shapes do not match [N, C] and [C], or N is below 2.</exception>
+    /// <remarks>
+    /// For [N, C, *] the statistics run over N and every position, N * H * W values per channel, as
+    /// in PyTorch's <c>BatchNorm2d</c>: the op moves the channels last ([N * H * W, C]), normalises
+    /// those rows with the same kernel, and moves them back.
+    /// </remarks>
+    /// <exception cref="ArgumentException">The shapes do not match [N, C, *] and [C], or N (times the positions) is below 2.</exception>
     public static Tensor BatchNorm(Tensor input, Tensor? weight, Tensor? bias, Tensor? runningMean, Tensor? runningVar, float momentum, float eps)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (input.Rank != 2)
+        if (input.Rank < 2)
         {
-            throw new ArgumentException($"BatchNorm: expected input of shape [N, C], got {ShapeUtil.Format(input.shape)}.", nameof(input));
+            throw new ArgumentException($"BatchNorm: expected input of shape [N, C] or [N, C, *], got {ShapeUtil.Format(input.shape)}.", nameof(input));
+        }
+        if (input.Rank > 2)
+        {
+            int batch = input.shape[0], channels = input.shape[1], positions = input.NumElements / Math.Max(1, batch * channels);
+            var rows = input.Reshape(batch, channels, positions).Permute(0, 2, 1).Reshape(batch * positions, channels);
+            var normalised = BatchNorm(rows, weight, bias, runningMean, runningVar, momentum, eps);
+            return normalised.Reshape(batch, positions, channels).Permute(0, 2, 1).Reshape(input.shape);
         }
         int n = input.shape[0], c = input.shape[1];
         if (n < 2)

@@ -1,6 +1,6 @@
 namespace GanNotes.Tensors;
 
-/// <summary>Reshape/View, Transpose, Cat, IndexSelect (row gather).</summary>
+/// <summary>Reshape/View, Transpose, Permute, Flatten, Cat, IndexSelect (row gather).</summary>
 public sealed partial class Tensor
 {
     /// <summary>The same values with a new shape; one size may be -1 (inferred). Shares storage (a view).</summary>
@@ -50,6 +50,79 @@ public sealed partial class Tensor
 
     /// <summary>The transpose of a 2-D tensor (PyTorch's <c>.T</c>).</summary>
     public Tensor T => Transpose();
+
+    /// <summary>
+    /// The same values with the dimensions reordered: the result's dimension i is this tensor's
+    /// dimension <paramref name="dims"/>[i] (PyTorch's <c>permute</c>). Copied, so storage stays row-major.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="dims"/> is not a permutation of 0..Rank-1 (negative dims count from the end).</exception>
+    public Tensor Permute(params int[] dims)
+    {
+        ArgumentNullException.ThrowIfNull(dims);
+        if (dims.Length != Rank)
+        {
+            throw new ArgumentException($"Permute: {dims.Length} dims given for a tensor of shape {ShapeUtil.Format(shape)}.", nameof(dims));
+        }
+        var order = new int[Rank];
+        var seen = new bool[Rank];
+        for (int i = 0; i < Rank; i++)
+        {
+            int d = dims[i] < 0 ? dims[i] + Rank : dims[i];
+            if ((uint)d >= (uint)Rank || seen[d])
+            {
+                throw new ArgumentException($"Permute: ({string.Join(", ", dims)}) is not a permutation of the {Rank} dimensions of {ShapeUtil.Format(shape)}.", nameof(dims));
+            }
+            seen[d] = true;
+            order[i] = d;
+        }
+        var inverse = new int[Rank];
+        var outShape = new int[Rank];
+        for (int i = 0; i < Rank; i++)
+        {
+            inverse[order[i]] = i;
+            outShape[i] = shape[order[i]];
+        }
+        var y = Uninitialized(outShape, Device);
+        Kernels.Permute(this, order, y);
+        return Autograd.Record(y, "PermuteBackward", [this], g =>
+        {
+            var dx = Uninitialized(shape, g.Device); // the inverse permutation puts each value back
+            g.Kernels.Permute(g, inverse, dx);
+            return [dx];
+        });
+    }
+
+    /// <summary>Dimensions <paramref name="startDim"/>..<paramref name="endDim"/> merged into one (PyTorch's <c>flatten</c>); a view.</summary>
+    public Tensor Flatten(int startDim = 0, int endDim = -1)
+    {
+        if (Rank == 0)
+        {
+            return Reshape(1);
+        }
+        int start = ShapeUtil.NormalizeDim(startDim, Rank), end = ShapeUtil.NormalizeDim(endDim, Rank);
+        if (start > end)
+        {
+            throw new ArgumentException($"Flatten: start_dim {startDim} comes after end_dim {endDim} for shape {ShapeUtil.Format(shape)}.", nameof(startDim));
+        }
+        var outShape = new List<int>(Rank);
+        int merged = 1;
+        for (int i = 0; i < Rank; i++)
+        {
+            if (i < start || i > end)
+            {
+                outShape.Add(shape[i]);
+            }
+            else
+            {
+                merged *= shape[i];
+                if (i == end)
+                {
+                    outShape.Add(merged);
+                }
+            }
+        }
+        return Reshape([.. outShape]);
+    }
 
     /// <summary>Joins tensors along <paramref name="dim"/>; the other sizes must match.</summary>
     public static Tensor Cat(IReadOnlyList<Tensor> tensors, int dim = 0)

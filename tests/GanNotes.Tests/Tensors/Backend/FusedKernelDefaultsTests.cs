@@ -54,6 +54,12 @@ public sealed class FusedKernelDefaultsTests
 
         public void Narrow(Tensor x, int dim, int start, Tensor y) => Cpu.Narrow(x, dim, start, y);
 
+        public void Permute(Tensor x, int[] dims, Tensor y) => Cpu.Permute(x, dims, y);
+
+        public void Im2Col(Tensor x, in ConvGeometry geometry, Tensor cols) => Cpu.Im2Col(x, geometry, cols);
+
+        public void Col2Im(Tensor cols, in ConvGeometry geometry, Tensor x) => Cpu.Col2Im(cols, geometry, x);
+
         public void IndexSelect(Tensor x, ReadOnlySpan<int> index, Tensor y) => Cpu.IndexSelect(x, index, y);
 
         public void IndexAdd(Tensor g, ReadOnlySpan<int> index, Tensor dx) => Cpu.IndexAdd(g, index, dx);

@@ -80,3 +80,43 @@ public sealed class BatchNormTests
         Assert.Throws<ArgumentException>(() => Tensor.BatchNorm(Tensor.Zeros(12), null, null, null, null, 0.1f, 1e-5f));
     }
 }
+
+/// <summary>Batch normalisation of feature maps [N, C, H, W]: statistics per channel over N, H and W.</summary>
+public sealed class BatchNormFeatureMapTests
+{
+    [Fact]
+    public void BatchNorm_FeatureMaps_MatchesComposedDefinition()
+    {
+        var x = TestTensors.Uniform([3, 4, 5, 2], -2f, 3f, seed: 31, requiresGrad: false);
+        var w = TestTensors.Uniform([4], 0.5f, 1.5f, seed: 32, requiresGrad: false);
+        var b = TestTensors.Uniform([4], -1f, 1f, seed: 33, requiresGrad: false);
+        var runningMean = Tensor.Zeros(4);
+        var runningVar = Tensor.Ones(4);
+
+        var y = Tensor.BatchNorm(x, w, b, runningMean, runningVar, 0.1f, 1e-5f);
+
+        // Per channel over (N, H, W) = 30 values, in double.
+        float[] xs = x.ToArray(), ys = y.ToArray(), ws = w.ToArray(), bs = b.ToArray();
+        for (int c = 0; c < 4; c++)
+        {
+            var at = Enumerable.Range(0, 3).SelectMany(n => Enumerable.Range(0, 10).Select(s => (n * 40) + (c * 10) + s)).ToArray();
+            double mean = at.Average(i => (double)xs[i]);
+            double variance = at.Average(i => (xs[i] - mean) * (xs[i] - mean));
+            foreach (int i in at)
+            {
+                Assert.Equal(((xs[i] - mean) / Math.Sqrt(variance + 1e-5) * ws[c]) + bs[c], ys[i], 1e-5);
+            }
+            Assert.Equal(0.1 * mean, runningMean.ToArray()[c], 1e-6);
+            Assert.Equal(0.9 + (0.1 * variance * 30 / 29), runningVar.ToArray()[c], 1e-5);
+        }
+    }
+
+    [Fact]
+    public void BatchNorm_FeatureMaps_GradientsMatchFiniteDifferences()
+    {
+        var x = TestTensors.Uniform([3, 2, 3, 2], -1f, 1f, seed: 34);
+        var w = TestTensors.Uniform([2], 0.5f, 1.5f, seed: 35);
+        var b = TestTensors.Uniform([2], -1f, 1f, seed: 36);
+        GradCheck.Assert(v => Tensor.BatchNorm(v[0], v[1], v[2], null, null, 0.1f, 1e-5f), x, w, b);
+    }
+}

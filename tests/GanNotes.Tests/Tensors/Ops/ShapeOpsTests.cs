@@ -282,3 +282,57 @@ public sealed class ShapeOpsTests
         GradCheck.Assert(v => v[0].Clone() * v[0], x);
     }
 }
+
+/// <summary>Permute and Flatten: values, the inverse permutation in the gradient, and errors.</summary>
+public sealed class PermuteAndFlattenTests
+{
+    [Theory]
+    [InlineData(new[] { 0, 2, 1 })]
+    [InlineData(new[] { 1, 0, 2 })]
+    [InlineData(new[] { 2, 0, 1 })]
+    public void Permute_MovesEveryValue(int[] dims)
+    {
+        var x = Tensor.FromArray([.. Enumerable.Range(0, 24).Select(i => (float)i)], [2, 3, 4]);
+        var y = x.Permute(dims);
+        int[] shape = [.. x.Shape];
+        Assert.Equal(dims.Select(d => shape[d]), y.Shape);
+        var values = y.ToArray();
+        // y[i0, i1, i2] = x[idx] where x's dimension dims[k] takes index i_k.
+        for (int flat = 0; flat < values.Length; flat++)
+        {
+            int[] yi = [flat / (y.Size(1) * y.Size(2)), flat / y.Size(2) % y.Size(1), flat % y.Size(2)];
+            var xi = new int[3];
+            for (int k = 0; k < 3; k++)
+            {
+                xi[dims[k]] = yi[k];
+            }
+            Assert.Equal((xi[0] * 12) + (xi[1] * 4) + xi[2], values[flat]);
+        }
+    }
+
+    [Fact]
+    public void Permute_Gradients_MatchFiniteDifferences()
+    {
+        GradCheck.Assert(v => v[0].Permute(0, 2, 1), TestTensors.Uniform([2, 3, 5], -1f, 1f, seed: 1));
+        GradCheck.Assert(v => v[0].Permute(3, 1, 0, 2), TestTensors.Uniform([2, 3, 2, 2], -1f, 1f, seed: 2));
+    }
+
+    [Fact]
+    public void Permute_NotAPermutation_Throws()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => Tensor.Zeros(2, 3).Permute(0, 0));
+        Assert.Contains("not a permutation", ex.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => Tensor.Zeros(2, 3).Permute(0, 1, 2));
+        Assert.Equal([3, 2], Tensor.Zeros(2, 3).Permute(-1, 0).Shape);
+    }
+
+    [Fact]
+    public void Flatten_MergesTheRange()
+    {
+        var x = Tensor.Zeros(2, 3, 4, 5);
+        Assert.Equal([2, 60], x.Flatten(1).Shape);
+        Assert.Equal([120], x.Flatten().Shape);
+        Assert.Equal([2, 12, 5], x.Flatten(1, 2).Shape);
+        Assert.Throws<ArgumentException>(() => x.Flatten(2, 1));
+    }
+}

@@ -183,4 +183,23 @@ public sealed class IlgpuKernelsTests
         AssertSameOnBothDevices(v => F.MseLoss(v[0], v[1]), U([6, 1], -1f, 1f, seed: 34), target);
         AssertSameOnBothDevices(v => F.CrossEntropy(v[0], [2, 0, 1, 2]), U([4, 3], -2f, 2f, seed: 35));
     }
+    [Fact]
+    public void Convolutions_OnTheAccelerator_MatchTheCpu()
+    {
+        AssertSameOnBothDevices(v => Tensor.Conv2d(v[0], v[1], v[2], stride: 2, padding: 1),
+            U([2, 3, 7, 6], -1f, 1f, seed: 40), U([4, 3, 3, 3], -1f, 1f, seed: 41), U([4], -1f, 1f, seed: 42));
+        AssertSameOnBothDevices(v => Tensor.ConvTranspose2d(v[0], v[1], v[2], stride: 2, padding: 1, outputPadding: 1),
+            U([2, 3, 4, 3], -1f, 1f, seed: 43), U([3, 2, 3, 3], -1f, 1f, seed: 44), U([2], -1f, 1f, seed: 45));
+        AssertSameOnBothDevices(v => Tensor.ConvTranspose2d(v[0], v[1], null, stride: 1, padding: 0),
+            U([2, 5, 1, 1], -1f, 1f, seed: 46), U([5, 3, 7, 7], -1f, 1f, seed: 47));
+    }
+
+    [Fact]
+    public void PermuteAndFeatureMapBatchNorm_OnTheAccelerator_MatchTheCpu()
+    {
+        AssertSameOnBothDevices(v => v[0].Permute(0, 2, 1), U([2, 3, 5], -1f, 1f, seed: 48));
+        AssertSameOnBothDevices(v => v[0].Permute(3, 1, 0, 2), U([2, 3, 2, 4], -1f, 1f, seed: 49));
+        AssertSameOnBothDevices(v => Tensor.BatchNorm(v[0], v[1], v[2], null, null, 0.1f, 1e-5f),
+            U([3, 4, 3, 2], -1f, 1f, seed: 50), U([4], 0.5f, 1.5f, seed: 51), U([4], -1f, 1f, seed: 52));
+    }
 }
