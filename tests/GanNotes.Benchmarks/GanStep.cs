@@ -10,7 +10,7 @@ namespace GanNotes.Benchmarks;
 /// G 64-128-256-512-1024-784 (Linear, BatchNorm1d, ReLU blocks; Sigmoid out),
 /// D 784-512-256-128-1 (Linear, LeakyReLU 0.2), batch 128, Adam lr 1e-5, one D step and one G step.
 /// </summary>
-internal sealed class GanStep
+internal sealed class GanStep : ITrainingStep
 {
     public const int ZDim = 64;
     public const int Hidden = 128;

@@ -6,6 +6,8 @@ using GanNotes.Tensors;
 
 // Usage: dotnet run -c Release --project tests/GanNotes.Benchmarks -- [steps=100] [threads=2] [batch=128] [data folder holding fashion-mnist/] [device=cpu]
 // Prints one line in the peer's format (peer/torch_reference_gan.py) so the two can be compared.
+//        dotnet run -c Release --project tests/GanNotes.Benchmarks -- dcgan [steps] [threads] [batch] [data folder]
+// The same for the DCGAN's step (--recipe dcgan), in the format of peer/torch_dcgan.py.
 //        dotnet run -c Release --project tests/GanNotes.Benchmarks -- kernels
 // Prints this machine's FMA peak and the GEMM's GFLOP/s on the step's shapes.
 //        dotnet run -c Release --project tests/GanNotes.Benchmarks -- profile [steps] [threads] [batch]
@@ -37,8 +39,14 @@ if (args.Length > 0 && args[0] == "kernels")
     Kernels.Run();
     return;
 }
+// "dcgan" times the DCGAN's step instead of the MLP's (peer/torch_dcgan.py step); "profile" may precede it.
 bool profile = args.Length > 0 && args[0] == "profile";
 if (profile)
+{
+    args = args[1..];
+}
+bool dcgan = args.Length > 0 && args[0] == "dcgan";
+if (dcgan)
 {
     args = args[1..];
 }
@@ -66,7 +74,7 @@ catch (Exception e) when (e is IOException or IdxFormatException)
 // machine that thread takes a core from a kernel worker, and a product's hand-off that
 // takes under a microsecond in steady state then waits for milliseconds (docs/benchmarks.md).
 // A fixed number of steps for a batch size, so the timed losses are reproducible.
-var step = new GanStep(data, batch, device);
+ITrainingStep step = dcgan ? new DcganStep(data, batch, device) : new GanStep(data, batch, device);
 for (int i = 0; i < GanStep.WarmUpSteps(batch); i++)
 {
     step.Step(i);
@@ -98,6 +106,6 @@ double seconds = watch.Elapsed.TotalSeconds;
 double msPerStep = 1000 * seconds / steps;
 long bytesPerStep = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / steps;
 Console.WriteLine(string.Create(inv,
-    $"gannotes device={device} threads={threads} batch={batch} steps={steps} seconds={seconds:F3} ms_per_step={msPerStep:F2} est_s_per_epoch={data.Count / batch * seconds / steps:F1} " +
+    $"gannotes{(dcgan ? " dcgan" : "")} device={device} threads={threads} batch={batch} steps={steps} seconds={seconds:F3} ms_per_step={msPerStep:F2} est_s_per_epoch={data.Count / batch * seconds / steps:F1} " +
     $"ld={losses.LossD:F3} lg={losses.LossG:F3} gflops={step.Flops() / (msPerStep * 1e6):F1} alloc_kb_per_step={bytesPerStep / 1024.0:F0} " +
     $"gc0={GC.CollectionCount(0) - gen0} gc1={GC.CollectionCount(1) - gen1} gc2={GC.CollectionCount(2) - gen2} peak_rss_mb={Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)}"));

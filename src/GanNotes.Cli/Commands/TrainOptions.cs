@@ -11,7 +11,7 @@ internal sealed class TrainOptions
     private static readonly GanRecipe Toy = GanRecipe.Fast.ForDataset(GanDataset.Gaussian1D);
 
     public Option<string?> Recipe { get; } = OptionParsers.OneOf("--recipe",
-        $"Start from a preset: fast (default; {Describe(GanRecipe.Fast)}, the DCGAN setting) or seed004 (the lecture notes: {Describe(GanRecipe.Seed004)}).",
+        $"Start from a preset: fast (default; the notes' MLPs with {Describe(GanRecipe.Fast)}, the DCGAN setting), seed004 (the lecture notes: {Describe(GanRecipe.Seed004)}) or dcgan (convolutional networks, z {GanRecipe.Dcgan.ZDim}, h {GanRecipe.Dcgan.Hidden}, {Describe(GanRecipe.Dcgan)}; images only).",
         [.. GanRecipe.Presets.Keys]);
 
     public Option<GanDataset?> Dataset { get; } = OptionParsers.Choice<GanDataset>("--dataset",
@@ -46,9 +46,9 @@ internal sealed class TrainOptions
 
     public Option<NoiseKind?> Noise { get; } = OptionParsers.Choice<NoiseKind>("--noise", $"p_z: N(0, I) (normal) or U(-1, 1) (uniform); default {RecipeNames.Of(GanRecipe.Fast.Noise)}.");
 
-    public Option<int?> ZDim { get; } = OptionParsers.Int("--z-dim", $"The dimension of z (default {GanRecipe.Fast.ZDim}; toys {Toy.ZDim}).");
+    public Option<int?> ZDim { get; } = OptionParsers.Int("--z-dim", $"The dimension of z (default {GanRecipe.Fast.ZDim}; dcgan {GanRecipe.Dcgan.ZDim}; toys {Toy.ZDim}).");
 
-    public Option<int?> Hidden { get; } = OptionParsers.Int("--hidden", $"h: G's widths are h, 2h, 4h, 8h, D's 4h, 2h, h (default {GanRecipe.Fast.Hidden}; toys {Toy.Hidden}).", "H");
+    public Option<int?> Hidden { get; } = OptionParsers.Int("--hidden", $"h: the MLP's G widths are h, 2h, 4h, 8h, D's 4h, 2h, h (default {GanRecipe.Fast.Hidden}; toys {Toy.Hidden}); the DCGAN's feature maps are 2h, h in G and h, 2h in D (dcgan {GanRecipe.Dcgan.Hidden}).", "H");
 
     public Option<ulong?> Seed { get; } = OptionParsers.UInt64("--seed", $"Seeds weights, data order and noise: the same seed gives the same run (default {GanRecipe.Fast.Seed}).");
 

@@ -128,7 +128,7 @@ internal sealed class TrainReporter(ConsoleLines lines) : IProgress<TrainingEven
             : string.Create(Invariant, $"sgd lr {r.Lr:G4} momentum {r.MomentumStart:G3}") + (r.MomentumRampEpochs > 0 && r.MomentumEnd != r.MomentumStart
                 ? string.Create(Invariant, $" to {r.MomentumEnd:G3} over {r.MomentumRampEpochs} epochs") : "");
         string what = string.Create(Invariant,
-            $"{r.Name} on {RecipeNames.Of(r.Dataset)}: {Count(r.Epochs, "epoch")} of {s.StepsPerEpoch} steps, m {r.BatchSize}, k {r.K}, {RecipeNames.Of(r.Loss)} loss, {optimizer}, z {r.ZDim}, h {r.Hidden}, seed {r.Seed}");
+            $"{r.Name} ({RecipeNames.Of(r.Architecture)}) on {RecipeNames.Of(r.Dataset)}: {Count(r.Epochs, "epoch")} of {s.StepsPerEpoch} steps, m {r.BatchSize}, k {r.K}, {RecipeNames.Of(r.Loss)} loss, {optimizer}, z {r.ZDim}, h {r.Hidden}, seed {r.Seed}");
         string device = s.Device.Description == s.Device.ToString() ? $"on {s.Device}" : $"on {s.Device} ({s.Device.Description})";
         return s.StartStep == 0
             ? $"Training {what}\n  {device}, into {s.Directory}"

@@ -29,6 +29,14 @@ public sealed partial record GanRecipe
         {
             return new("dataset", Text(Dataset), $"choose {RecipeNames.Choices<GanDataset>()}");
         }
+        if (!Enum.IsDefined(Architecture))
+        {
+            return new("architecture", Text(Architecture), $"choose {RecipeNames.Choices<GanArchitecture>()}");
+        }
+        if (Architecture == GanArchitecture.Dcgan && IsToy)
+        {
+            return new("architecture", RecipeNames.Of(Architecture), $"the DCGAN is built for 28x28 images; train it on fashion-mnist or mnist, or the {RecipeNames.Of(Dataset)} toy with the mlp");
+        }
         // The trainer's own knobs (loss, noise, m, k, z, fixed noise), with its checks.
         if (TrainerOptions(noiseSeed: 0).FindProblem() is { } trainerProblem)
         {

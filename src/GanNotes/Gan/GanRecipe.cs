@@ -44,15 +44,32 @@ public sealed partial record GanRecipe
     /// </summary>
     public static GanRecipe Fast { get; } = new();
 
-    /// <summary>The presets by name: <c>seed004</c> and <c>fast</c>.</summary>
+    /// <summary>
+    /// The deep convolutional GAN (<see cref="Gan.Dcgan"/>, z 100, h 32) with DCGAN's Adam setting
+    /// (lr 2e-4, beta1 0.5) and batch 128, for 5 epochs on Fashion-MNIST.
+    /// </summary>
+    public static GanRecipe Dcgan { get; } = new()
+    {
+        Name = "dcgan",
+        Architecture = GanArchitecture.Dcgan,
+        ZDim = Gan.Dcgan.DefaultZDim,
+        Hidden = Gan.Dcgan.DefaultHidden,
+        Epochs = 5,
+    };
+
+    /// <summary>The presets by name: <c>fast</c>, <c>seed004</c> and <c>dcgan</c>.</summary>
     public static IReadOnlyDictionary<string, GanRecipe> Presets { get; } = new Dictionary<string, GanRecipe>(StringComparer.Ordinal)
     {
-        [Seed004.Name] = Seed004,
         [Fast.Name] = Fast,
+        [Seed004.Name] = Seed004,
+        [Dcgan.Name] = Dcgan,
     };
 
     /// <summary>A short name for folders and messages: the preset it came from (<c>fast</c>, <c>seed004</c>).</summary>
     public string Name { get; init; } = "fast";
+
+    /// <summary>G's and D's networks: the notes' MLPs (the default) or the DCGAN.</summary>
+    public GanArchitecture Architecture { get; init; } = GanArchitecture.Mlp;
 
     /// <summary>p_data.</summary>
     public GanDataset Dataset { get; init; } = GanDataset.FashionMnist;
@@ -85,7 +102,7 @@ public sealed partial record GanRecipe
     /// <inheritdoc cref="GanTrainerOptions.ZDim"/>
     public int ZDim { get => algorithm.ZDim; init => algorithm = algorithm with { ZDim = value }; }
 
-    /// <summary>h: G's widths are h, 2h, 4h, 8h and D's 4h, 2h, h.</summary>
+    /// <summary>h: the MLP's G widths are h, 2h, 4h, 8h and D's 4h, 2h, h; the DCGAN's feature maps are 2h, h in G and h, 2h in D.</summary>
     public int Hidden { get; init; } = MlpGan.DefaultHidden;
 
     /// <summary>The optimizer of both players.</summary>

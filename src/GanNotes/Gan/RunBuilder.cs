@@ -54,7 +54,7 @@ public static class RunBuilder
         return new DatasetSampler(images, seed);
     }
 
-    /// <summary>G and D as the notes build them (<see cref="MlpGan"/>), their optimizers, and Algorithm 1's trainer over <paramref name="data"/>.</summary>
+    /// <summary>G and D of the recipe's architecture (<see cref="MlpGan"/> or <see cref="Dcgan"/>), their optimizers, and Algorithm 1's trainer over <paramref name="data"/>.</summary>
     /// <remarks>SGD starts with the momentum of epoch 0 (<see cref="GanRecipe.MomentumAt"/>); <see cref="TrainingRun"/> moves it along the ramp.</remarks>
     /// <exception cref="InvalidRecipeException">The recipe is invalid.</exception>
     /// <exception cref="ArgumentException">The data's dimension is not <see cref="GanRecipe.DataDimension"/>.</exception>
@@ -70,8 +70,12 @@ public static class RunBuilder
         {
             throw new ArgumentException($"The data has {data.Dimension} values per example; a {RecipeNames.Of(recipe.Dataset)} recipe expects {recipe.DataDimension}.", nameof(data));
         }
-        var g = MlpGan.BuildGenerator(recipe.ZDim, recipe.Hidden, recipe.DataDimension, recipe.GeneratorOutput, new Tensors.Rng(DeriveSeed(recipe.Seed, SeedStream.Generator)));
-        var d = MlpGan.BuildDiscriminator(recipe.DataDimension, recipe.Hidden, new Tensors.Rng(DeriveSeed(recipe.Seed, SeedStream.Discriminator)));
+        var gRng = new Tensors.Rng(DeriveSeed(recipe.Seed, SeedStream.Generator));
+        var dRng = new Tensors.Rng(DeriveSeed(recipe.Seed, SeedStream.Discriminator));
+        var (g, d) = recipe.Architecture == GanArchitecture.Dcgan
+            ? (Dcgan.BuildGenerator(recipe.ZDim, recipe.Hidden, recipe.GeneratorOutput, gRng), Dcgan.BuildDiscriminator(recipe.Hidden, dRng))
+            : (MlpGan.BuildGenerator(recipe.ZDim, recipe.Hidden, recipe.DataDimension, recipe.GeneratorOutput, gRng),
+               MlpGan.BuildDiscriminator(recipe.DataDimension, recipe.Hidden, dRng));
         var target = device ?? Tensors.Device.Default;
         g.To(target);
         d.To(target);
