@@ -43,7 +43,7 @@ internal static class OptionParsers
     /// <summary>An option taking one of <paramref name="names"/>.</summary>
     public static Option<string?> OneOf(string name, string description, IReadOnlyCollection<string> names) =>
         Parsed<string?>(name, description, string.Join('|', names), text => names.Contains(text) ? text : null,
-            $"choose {string.Join(" or ", names)}");
+            $"choose {(names.Count == 1 ? names.First() : $"{string.Join(", ", names.SkipLast(1))} or {names.Last()}")}");
 
     private static Option<T> Parsed<T>(string name, string description, string helpName, Func<string, T?> parse, string expected) =>
         new(name)

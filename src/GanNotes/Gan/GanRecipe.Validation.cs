@@ -35,7 +35,7 @@ public sealed partial record GanRecipe
         }
         if (Architecture == GanArchitecture.Dcgan && IsToy)
         {
-            return new("architecture", RecipeNames.Of(Architecture), $"the DCGAN is built for 28x28 images; train it on fashion-mnist or mnist, or the {RecipeNames.Of(Dataset)} toy with the mlp");
+            return new("dataset", RecipeNames.Of(Dataset), "the DCGAN's convolutions are built for 28x28 images; choose fashion-mnist or mnist, or a recipe with the MLPs (fast, seed004) for toy data");
         }
         // The trainer's own knobs (loss, noise, m, k, z, fixed noise), with its checks.
         if (TrainerOptions(noiseSeed: 0).FindProblem() is { } trainerProblem)

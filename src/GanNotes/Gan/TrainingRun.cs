@@ -141,7 +141,7 @@ public sealed class TrainingRun
             epochRecords.AddRange(RunHistory.Read(historyPath).Where(r => r.Step > Trainer.Step - doneThisEpoch && r.Step <= Trainer.Step));
         }
         var history = new RunHistory.Appender(historyPath);
-        var alarms = new GanAlarms();
+        var alarms = new GanAlarms(maxGradNorm: Recipe.MaxGradNorm);
         var clock = Stopwatch.StartNew();
         progress?.Report(new TrainingStarted(Recipe, Directory, Trainer.Step, stepsPerEpoch, totalSteps, Trainer.G.Device));
         string checkpoint = RunFolder.LastCheckpointPath(Directory);

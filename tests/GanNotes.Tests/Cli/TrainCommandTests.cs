@@ -18,7 +18,7 @@ public sealed class TrainCommandTests : IDisposable
 
         Assert.Equal(0, code);
         Assert.Empty(error);
-        foreach (var option in new[] { "--dataset <fashion-mnist|mnist|gaussian-1d|ring-2d>", "--recipe <seed004|fast>", "--epochs <N>", "--batch-size <M>",
+        foreach (var option in new[] { "--dataset <fashion-mnist|mnist|gaussian-1d|ring-2d>", "--recipe <fast|seed004|dcgan>", "--epochs <N>", "--batch-size <M>",
             "--lr <X>", "--beta1 <X>", "--k <K>", "--optimizer <adam|sgd>", "--momentum <X>", "--loss <minimax|non-saturating>", "--z-dim <N>",
             "--hidden <H>", "--seed <N>", "-o, --out <DIR>", "--resume", "--limit <N>" })
         {
@@ -35,8 +35,9 @@ public sealed class TrainCommandTests : IDisposable
 
         // The help once said 20 epochs for fast while the recipe ran 10: it is now read from the recipes.
         string text = System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " ");
-        Assert.Contains($"fast (default; Adam lr 2e-4, beta1 0.5, {GanRecipe.Fast.Epochs} epochs, the DCGAN setting)", text, StringComparison.Ordinal);
+        Assert.Contains($"fast (default; the notes' MLPs with Adam lr 2e-4, beta1 0.5, {GanRecipe.Fast.Epochs} epochs, the DCGAN setting)", text, StringComparison.Ordinal);
         Assert.Contains($"seed004 (the lecture notes: Adam lr 1e-5, beta1 0.9, {GanRecipe.Seed004.Epochs} epochs)", text, StringComparison.Ordinal);
+        Assert.Contains($"dcgan (convolutional networks, z 100, h 32, Adam lr 2e-4, beta1 0.5, {GanRecipe.Dcgan.Epochs} epochs; images only)", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -48,8 +49,8 @@ public sealed class TrainCommandTests : IDisposable
         var fast = GanRecipe.Fast;
         var toy = fast.ForDataset(GanDataset.Gaussian1D);
         Assert.Contains($"the minibatch size (default {fast.BatchSize})", text, StringComparison.Ordinal);
-        Assert.Contains($"(default {fast.ZDim}; toys {toy.ZDim})", text, StringComparison.Ordinal);
-        Assert.Contains($"(default {fast.Hidden}; toys {toy.Hidden})", text, StringComparison.Ordinal);
+        Assert.Contains($"(default {fast.ZDim}; dcgan {GanRecipe.Dcgan.ZDim}; toys {toy.ZDim})", text, StringComparison.Ordinal);
+        Assert.Contains($"(default {fast.Hidden}; toys {toy.Hidden}); the DCGAN's feature maps are 2h, h in G and h, 2h in D (dcgan {GanRecipe.Dcgan.Hidden})", text, StringComparison.Ordinal);
         Assert.Contains($"h {toy.Hidden} and z {toy.ZDim}", text, StringComparison.Ordinal);
         Assert.Contains($"(toy data: N samples per epoch, default {GanRecipe.DefaultToyEpochSize})", text, StringComparison.Ordinal);
         Assert.Contains($"(Algorithm 1; default {fast.K})", text, StringComparison.Ordinal);
@@ -67,7 +68,7 @@ public sealed class TrainCommandTests : IDisposable
 
         Assert.True(code == 0, error);
         Assert.DoesNotContain("error", error, StringComparison.Ordinal);
-        Assert.Contains("Training fast on fashion-mnist: 2 epochs of 4 steps, m 16, k 1, non-saturating loss, adam lr 0.001", output, StringComparison.Ordinal);
+        Assert.Contains("Training fast (mlp) on fashion-mnist: 2 epochs of 4 steps, m 16, k 1, non-saturating loss, adam lr 0.001", output, StringComparison.Ordinal);
         Assert.Contains("  on cpu, into ", output, StringComparison.Ordinal);
         Assert.Contains("epoch 1/2  D loss ", output, StringComparison.Ordinal);
         Assert.Contains("epoch 2/2  D loss ", output, StringComparison.Ordinal);
@@ -88,6 +89,36 @@ public sealed class TrainCommandTests : IDisposable
         (code, output, _) = Run("train", "--resume", "--out", dir, "--data", data);
         Assert.Equal(0, code);
         Assert.Contains("all 3 epochs are done", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_DcganRecipe_TrainsTheConvolutionalNetworks()
+    {
+        string data = TinyRuns.WriteFashionFixture(temp);
+        string dir = temp.Combine("dcgan");
+
+        var (code, output, error) = Run("train", "--recipe", "dcgan", "--limit", "64", "--batch-size", "16", "--hidden", "2", "--z-dim", "3",
+            "--epochs", "1", "--data", data, "--out", dir, "--device", "cpu");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("Training dcgan (dcgan) on fashion-mnist: 1 epoch of 4 steps, m 16", output, StringComparison.Ordinal);
+        var recipe = RunConfig.Read(RunFolder.ConfigPath(dir)).Recipe;
+        Assert.Equal((GanArchitecture.Dcgan, 2, 3), (recipe.Architecture, recipe.Hidden, recipe.ZDim));
+        Assert.True(File.Exists(RunFolder.SamplePath(dir, 1)) && File.Exists(RunFolder.LastCheckpointPath(dir)));
+        // The checkpoint holds the convolutions' weights: [in, out, 7, 7] for G's first layer.
+        var file = GanNotes.Nn.Safetensors.Read(RunFolder.LastCheckpointPath(dir));
+        Assert.Equal([3, 4, 7, 7], file.Tensors["G.1.weight"].Shape);
+        Assert.Equal([2, 1, 4, 4], file.Tensors["D.1.weight"].Shape);
+    }
+
+    [Fact]
+    public void Train_DcganOnToyData_OneLineNamingTheDataset()
+    {
+        var (code, _, error) = Run("train", "--recipe", "dcgan", "--dataset", "ring-2d", "--out", temp.Combine("run"));
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: --dataset ring-2d: the DCGAN's convolutions are built for 28x28 images; choose fashion-mnist or mnist", Lines(error)[0], StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp.Combine("run")));
     }
 
     [Theory]
@@ -187,7 +218,7 @@ public sealed class TrainCommandTests : IDisposable
     [Theory]
     [InlineData("--epochs", "ten", "error: --epochs 'ten': expected a whole number")]
     [InlineData("--lr", "fast", "error: --lr 'fast': expected a number such as 0.0002 or 2e-4")]
-    [InlineData("--recipe", "slow", "error: --recipe 'slow': choose seed004 or fast")]
+    [InlineData("--recipe", "slow", "error: --recipe 'slow': choose fast, seed004 or dcgan")]
     [InlineData("--batch-size", "1", "error: --batch-size 1: the minibatch needs at least 2 examples (BatchNorm normalises over it)")]
     [InlineData("--beta1", "1.5", "error: --beta1 1.5: Adam's beta1 must be in [0, 1)")]
     [InlineData("--k", "0", "error: --k 0: at least one discriminator step per generator step")]

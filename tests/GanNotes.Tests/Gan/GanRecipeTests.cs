@@ -26,6 +26,37 @@ public class GanRecipeTests
     }
 
     [Fact]
+    public void Dcgan_IsTheConvolutionalNetworksWithDcgansAdam()
+    {
+        var r = GanRecipe.Dcgan;
+        Assert.Equal(("dcgan", GanArchitecture.Dcgan, 100, 32, 128), (r.Name, r.Architecture, r.ZDim, r.Hidden, r.BatchSize));
+        Assert.Equal((2e-4f, 0.5f, 0.999f), (r.Lr, r.Beta1, r.Beta2));
+        Assert.Same(GanRecipe.Dcgan, GanRecipe.Presets["dcgan"]);
+        Assert.Null(r.FindProblem());
+        Assert.Equal(GanArchitecture.Mlp, GanRecipe.Fast.Architecture);
+        Assert.Equal((100f, 1000f), (GanRecipe.Fast.MaxGradNorm, r.MaxGradNorm));
+    }
+
+    [Fact]
+    public void Dcgan_OnToyData_RefusedNamingTheArchitecture()
+    {
+        var problem = GanRecipe.Dcgan.ForDataset(GanDataset.Ring2D).FindProblem();
+        Assert.NotNull(problem);
+        Assert.StartsWith("invalid dataset ring-2d: the DCGAN's convolutions are built for 28x28 images", problem.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_WithoutArchitecture_IsTheMlp()
+    {
+        // config.json of runs trained before the DCGAN existed have no "architecture".
+        string json = GanRecipe.Fast.ToJson().Replace("\"architecture\": \"mlp\",", "", StringComparison.Ordinal);
+        Assert.DoesNotContain("architecture", json, StringComparison.Ordinal);
+        Assert.Equal(GanArchitecture.Mlp, GanRecipe.FromJson(json).Architecture);
+        Assert.Contains("\"architecture\": \"dcgan\"", GanRecipe.Dcgan.ToJson(), StringComparison.Ordinal);
+        Assert.Equal(GanRecipe.Dcgan, GanRecipe.FromJson(GanRecipe.Dcgan.ToJson()));
+    }
+
+    [Fact]
     public void ForDataset_Toy_SmallNetworksIdentityOutput()
     {
         var r = GanRecipe.Fast.ForDataset(GanDataset.Ring2D);
