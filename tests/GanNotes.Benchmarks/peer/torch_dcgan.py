@@ -90,7 +90,7 @@ class Gan:
 
 
 def time_steps(args):
-    steps, threads, batch = (int(a) for a in (args + ["50", "2", "128"][len(args):3]))
+    steps, threads, batch = (int(a) for a in (args[:3] + ["50", "2", "128"][len(args):]))
     data_dir = args[3] if len(args) > 3 else "data"
     torch.set_num_threads(threads)
     x = images(data_dir)
