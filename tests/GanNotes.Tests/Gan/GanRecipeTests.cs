@@ -38,7 +38,7 @@ public class GanRecipeTests
     }
 
     [Fact]
-    public void Dcgan_OnToyData_RefusedNamingTheArchitecture()
+    public void Dcgan_OnToyData_RefusedNamingTheDataset()
     {
         var problem = GanRecipe.Dcgan.ForDataset(GanDataset.Ring2D).FindProblem();
         Assert.NotNull(problem);
