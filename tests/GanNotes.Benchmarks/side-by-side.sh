@@ -2,7 +2,7 @@
 # Times a GAN training step in GanNotes and in its PyTorch peer, alternately in one run, at 1
 # and 2 threads, and prints the median ms/step of each and the ratio GanNotes/PyTorch (below 1:
 # GanNotes is faster). The model: `mlp` (default), the seed-004 MLP GAN against
-# peer/torch_reference_gan.py; `dcgan`, notebook 08's DCGAN (`--recipe dcgan`: z 100, h 32,
+# peer/torch_reference_gan.py; `dcgan`, notebook 09's DCGAN (`--recipe dcgan`: z 100, h 32,
 # batch 128) against peer/torch_dcgan.py.
 #
 # Usage: tests/GanNotes.Benchmarks/side-by-side.sh [rounds=5] [steps=50] [mlp|dcgan]

@@ -4,7 +4,7 @@ using GanNotes.Tensors;
 namespace GanNotes.Evaluation;
 
 /// <summary>
-/// Scores a set of 28 x 28 images against Fashion-MNIST, the scores of notebook 07 and
+/// Scores a set of 28 x 28 images against Fashion-MNIST, the scores of notebook 08 and
 /// <c>gan-notes evaluate</c>: the classifier's class coverage, entropy and score; the Fréchet
 /// distance of its features against the test set; and the paper's Parzen-window log-likelihood of
 /// the test set under the images, sigma chosen on validation images.
