@@ -36,7 +36,7 @@ public static class ExerciseCheck
         ArgumentNullException.ThrowIfNull(mistakes);
         if (double.IsNaN(answer))
         {
-            return new CheckResult(false, $"{what}: your answer is NaN; replace the placeholder with your computation.");
+            return CheckResult.NotYet(what);
         }
         if (Close(answer, expected, tolerance))
         {
@@ -50,6 +50,33 @@ public static class ExerciseCheck
             }
         }
         return new CheckResult(false, $"{what}: {G(answer)} is not right; check each step of your working.");
+    }
+
+    /// <summary>
+    /// Runs a student's function for a check: its result, or the verdict to give instead when it
+    /// still throws the placeholder's <see cref="NotImplementedException"/> (not yet) or fails.
+    /// </summary>
+    /// <typeparam name="T">What the function returns.</typeparam>
+    /// <param name="what">The exercise, e.g. "the minimax generator step".</param>
+    /// <param name="answer">The student's function, called with the check's own inputs.</param>
+    /// <param name="verdict">The verdict when the function did not return; null when it did.</param>
+    public static T? Run<T>(string what, Func<T> answer, out CheckResult? verdict)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        try
+        {
+            verdict = null;
+            return answer();
+        }
+        catch (NotImplementedException)
+        {
+            verdict = CheckResult.NotYet(what);
+        }
+        catch (Exception e)
+        {
+            verdict = new CheckResult(false, $"{what} threw {e.GetType().Name}: {e.Message}");
+        }
+        return default;
     }
 
     private static bool Close(double a, double b, double tolerance) => Math.Abs(a - b) <= tolerance * Math.Max(1, Math.Abs(b));

@@ -229,8 +229,9 @@ public static class StepCheck
         return $"{name} returned the loss {F(student)}; the reference -V/2, the mean of BCE(D(x), 1) and BCE(D(G(z)), 0), is {F(reference)}. {mistake}";
     }
 
-    private static CheckResult Threw(string name, Exception e) =>
-        Fail($"{name} threw {e.GetType().Name}: {e.Message}");
+    private static CheckResult Threw(string name, Exception e) => e is NotImplementedException
+        ? CheckResult.NotYet(name)
+        : Fail($"{name} threw {e.GetType().Name}: {e.Message}");
 
     private static CheckResult Fail(string message) => new(false, message);
 

@@ -25,6 +25,7 @@ public sealed class LayeringTests
         "GanNotes.Gan",     // G, D, Algorithm 1, runs and checkpoints
         "GanNotes.Evaluation", // scores of a trained G: coverage, a classifier's Fréchet distance, Parzen likelihood
         "GanNotes.Reports", // a run's figures and sample files: Gan's results drawn with Plots
+        "GanNotes.Exercises", // the course's exercises: right answers, known mistakes, the checks the notebooks call
     ];
 
     private static readonly OpCode[] OneByte = new OpCode[0x100];

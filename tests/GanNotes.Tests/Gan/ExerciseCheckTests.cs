@@ -31,9 +31,38 @@ public class ExerciseCheckTests
     }
 
     [Fact]
-    public void Number_NaNPlaceholder_AsksForTheComputation()
+    public void Number_NaNPlaceholder_NotYetAttempted()
     {
-        Assert.Contains("replace the placeholder", ValueAtHalf(double.NaN).Message, StringComparison.Ordinal);
+        var result = ValueAtHalf(double.NaN);
+
+        Assert.False(result.Passed);
+        Assert.False(result.Attempted);
+        Assert.StartsWith("\u25CB V when D = 1/2: not yet answered", result.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_PlaceholderThrows_NotYet()
+    {
+        int answer = ExerciseCheck.Run<int>("the count", () => throw new NotImplementedException(), out var verdict);
+
+        Assert.Equal(0, answer);
+        Assert.False(verdict!.Attempted);
+    }
+
+    [Fact]
+    public void Run_FunctionFails_WrongWithTheException()
+    {
+        ExerciseCheck.Run<int>("the count", () => throw new InvalidOperationException("empty"), out var verdict);
+
+        Assert.True(verdict!.Attempted);
+        Assert.Equal("\u2717 the count threw InvalidOperationException: empty", verdict.ToString());
+    }
+
+    [Fact]
+    public void Run_FunctionReturns_NoVerdict()
+    {
+        Assert.Equal(7, ExerciseCheck.Run("the count", () => 7, out var verdict));
+        Assert.Null(verdict);
     }
 
     [Fact]

@@ -143,9 +143,17 @@ public class StepCheckTests
     [Fact]
     public void Discriminator_StepThatThrows_ReportsTheException()
     {
-        var result = StepCheck.Discriminator((_, _, _, _, _) => throw new NotImplementedException("write me"));
+        var result = StepCheck.Discriminator((_, _, _, _, _) => throw new InvalidOperationException("write me"));
         Assert.False(result.Passed);
-        Assert.Equal("DiscriminatorStep threw NotImplementedException: write me", result.Message);
+        Assert.Equal("DiscriminatorStep threw InvalidOperationException: write me", result.Message);
+    }
+
+    [Fact]
+    public void Discriminator_Placeholder_NotYet()
+    {
+        var result = StepCheck.Discriminator((_, _, _, _, _) => throw new NotImplementedException());
+        Assert.False(result.Attempted);
+        Assert.StartsWith("DiscriminatorStep: not yet answered", result.Message, StringComparison.Ordinal);
     }
 
     [Fact]
