@@ -96,9 +96,8 @@ internal sealed class ClassicNotebookPage
     /// <summary>Waits until <paramref name="count"/> chart outputs are drawn, or the time is up.</summary>
     public Task WaitForChartsDrawnAsync(int count, TimeSpan timeout) =>
         WaitAsync($$"""
-            () => document.querySelectorAll('.gannotes-plot.js-plotly-plot svg.main-svg').length > 0
-                && Array.from(document.querySelectorAll('.gannotes-plot'))
-                     .filter(p => p.classList.contains('js-plotly-plot') && p.querySelector('svg.main-svg')).length >= {{count}}
+            () => Array.from(document.querySelectorAll('.gannotes-plot.js-plotly-plot'))
+                .filter(p => p.querySelector('svg.main-svg')).length >= {{count}}
             """, timeout, $"{count} charts to be drawn by plotly.js");
 
     /// <summary>The chart outputs on the page and how many of them plotly.js has drawn (an SVG in place of the static image).</summary>
