@@ -79,7 +79,8 @@ public class ClassroomBrowserTests(ITestOutputHelper output)
                 output.WriteLine($"cell {cell}: {line}");
             }
             output.WriteLine($"{drawn} charts drawn, {checkCells.Length} verdicts shown, {clock.Elapsed.TotalSeconds:0.0} s from the server's start");
-            output.WriteLine($"requests refused (offline): {string.Join(", ", page.Refused.Distinct())}");
+            string refused = string.Join(", ", page.Refused.Distinct());
+            output.WriteLine($"requests refused (offline): {(refused.Length > 0 ? refused : "none")}");
         }
         finally
         {
