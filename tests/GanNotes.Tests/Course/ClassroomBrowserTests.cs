@@ -81,11 +81,22 @@ public class ClassroomBrowserTests(ITestOutputHelper output)
             output.WriteLine($"{drawn} charts drawn, {checkCells.Length} verdicts shown, {clock.Elapsed.TotalSeconds:0.0} s from the server's start");
             string refused = string.Join(", ", page.Refused.Distinct());
             output.WriteLine($"requests refused (offline): {(refused.Length > 0 ? refused : "none")}");
-        }
-        finally
-        {
             await page.ScreenshotAsync(screenshot);
             output.WriteLine($"screenshot: {screenshot}");
+        }
+        catch
+        {
+            // What the page showed when the test failed, if the browser can still say.
+            try
+            {
+                await page.ScreenshotAsync(screenshot);
+                output.WriteLine($"screenshot: {screenshot}");
+            }
+            catch (PlaywrightException e)
+            {
+                output.WriteLine($"no screenshot: {e.Message}");
+            }
+            throw;
         }
     }
 
