@@ -109,8 +109,9 @@ internal static class GradeCommand
             output.WriteLine($"[{i + 1}/{submissions.Count}] {student}: grading {path}");
             try
             {
-                rows.AddRange(await Grader.GradeAsync(Path.Combine(source, Path.GetFileName(path)), path, student, options, stop.Token)
-                    .ConfigureAwait(false));
+                var graded = await Grader.GradeAsync(Path.Combine(source, Path.GetFileName(path)), path, student, options, stop.Token)
+                    .ConfigureAwait(false);
+                rows.AddRange(graded.Exercises);
             }
             catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
             {

@@ -24,7 +24,7 @@ public static class Grader
     /// <param name="cancellationToken">Stops the run (its worker is ended).</param>
     /// <exception cref="NotebookFormatException">The teacher's notebook cannot be read or has no checks.</exception>
     /// <exception cref="NotebookWorkerException">The worker process could not start.</exception>
-    public static async Task<IReadOnlyList<ExerciseGrade>> GradeAsync(
+    public static async Task<SubmissionGrade> GradeAsync(
         string sourcePath, string submissionPath, string student, NotebookRunOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(submissionPath);
@@ -41,7 +41,7 @@ public static class Grader
         }
         catch (NotebookFormatException e)
         {
-            return [.. checks.Select(c => Row(student, notebook, c.Grading, GradeVerdict.Unreadable, e.Message))];
+            return new([.. checks.Select(c => Row(student, notebook, c.Grading, GradeVerdict.Unreadable, e.Message))], null);
         }
 
         var present = RestoreChecks(submission, checks);
@@ -60,11 +60,11 @@ public static class Grader
             }
             catch (NotebookParameterException e)
             {
-                return [.. checks.Select(c => Row(student, notebook, c.Grading,
+                return new([.. checks.Select(c => Row(student, notebook, c.Grading,
                     present.Contains(c.Grading.GradeId) ? GradeVerdict.NotRun : GradeVerdict.Missing,
-                    $"the parameters cell no longer takes the grader's settings: {e.Message}"))];
+                    $"the parameters cell no longer takes the grader's settings: {e.Message}"))], null);
             }
-            return [.. checks.Select(c => Grade(student, notebook, c.Grading, result, present))];
+            return new([.. checks.Select(c => Grade(student, notebook, c.Grading, result, present))], result);
         }
         finally
         {
