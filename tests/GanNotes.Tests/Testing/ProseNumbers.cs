@@ -36,8 +36,11 @@ namespace GanNotes.Tests.Testing;
 /// </remarks>
 internal static partial class ProseNumbers
 {
-    private static readonly HashSet<string> Units =
-        new(["s", "ms", "µs", "μs", "ns", "min", "h", "px", "B", "KB", "kB", "MB", "GB", "TB", "KiB", "MiB", "GiB", "x", "k", "K", "M", "st", "nd", "rd", "th"], StringComparer.Ordinal);
+    /// <summary>Letters that may follow digits directly and leave them a quoted number: units, scales, times, ordinals.</summary>
+    private static readonly HashSet<string> Units = new(
+        ["s", "ms", "µs", "μs", "ns", "min", "h", "px", "B", "KB", "kB", "MB", "GB", "TB", "KiB", "MiB", "GiB",
+         "x", "k", "K", "M", "st", "nd", "rd", "th"],
+        StringComparer.Ordinal);
 
     /// <summary>Every number of the cell's prose, in order, each with its role.</summary>
     public static IReadOnlyList<ProseNumber> Read(string markdown)

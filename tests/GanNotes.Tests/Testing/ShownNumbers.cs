@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using GanNotes.Notebooks;
 
@@ -48,7 +49,7 @@ internal sealed partial class ShownNumbers
                 }
             }
         }
-        if (notebook.Metadata["gan_notes"]?["quick"] is System.Text.Json.Nodes.JsonObject quick)
+        if (notebook.Metadata["gan_notes"]?["quick"] is JsonObject quick)
         {
             foreach (var (name, setting) in quick)
             {
@@ -91,13 +92,13 @@ internal sealed partial class ShownNumbers
             double.Parse(m.Groups["number"].Value.Replace("_", "", StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture));
 
     /// <summary>The text an output shows: a stream's text, text/plain, text/markdown, and the text of non-chart HTML.</summary>
-    private static string OutputText(System.Text.Json.Nodes.JsonNode output)
+    private static string OutputText(JsonNode output)
     {
         if ((string?)output["output_type"] == "stream")
         {
             return SavedOutputs.Text(output["text"]);
         }
-        if (output["data"] is not System.Text.Json.Nodes.JsonObject data)
+        if (output["data"] is not JsonObject data)
         {
             return "";
         }
