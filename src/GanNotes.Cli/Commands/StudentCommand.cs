@@ -7,7 +7,7 @@ namespace GanNotes.Cli.Commands;
 internal static class StudentCommand
 {
     private const string Description =
-        "Write the student edition of teacher's notebooks to a folder, as nbgrader's 'generate assignment' does: "
+        "Write the student edition of the teacher's notebooks to a folder, as nbgrader's 'generate assignment' does: "
         + "code between '// BEGIN SOLUTION' and '// END SOLUTION' becomes '// YOUR CODE HERE' (and a "
         + "NotImplementedException where the solution returned a value), markdown between '<!-- BEGIN SOLUTION -->' "
         + "and '<!-- END SOLUTION -->' is removed, and the outputs of answer and check cells are cleared; everything else "
