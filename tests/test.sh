@@ -4,6 +4,8 @@
 #   - Debian's chromium: the static PNG of every chart (Plots tests, course notebooks);
 #   - python3-nbformat: Jupyter's validator for every notebook the runner writes;
 #   - python3-nbclient: runs the notebooks in the .NET Interactive kernel;
+#   - jupyter-notebook: Jupyter's Notebook server, for the test that runs a notebook in
+#     Chromium as a classroom's JupyterHub shows it (Playwright, restored by NuGet, drives it);
 #   - the .NET Interactive tool pinned in .config/dotnet-tools.json (dotnet tool restore).
 # Only what is missing is installed (apt-get, with sudo when not root). Arguments go to
 # `dotnet test` (e.g. tests/test.sh --filter FullyQualifiedName~Course).
@@ -20,6 +22,7 @@ missing=()
 command -v chromium >/dev/null 2>&1 || [ -n "${GANNOTES_CHROMIUM:-}" ] || missing+=(chromium)
 /usr/bin/python3 -c "import nbformat" >/dev/null 2>&1 || missing+=(python3-nbformat)
 /usr/bin/python3 -c "import nbclient" >/dev/null 2>&1 || missing+=(python3-nbclient)
+command -v jupyter-notebook >/dev/null 2>&1 || missing+=(jupyter-notebook)
 if [ "${#missing[@]}" -gt 0 ]; then
   sudo=""
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi

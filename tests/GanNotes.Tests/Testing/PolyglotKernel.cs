@@ -20,11 +20,28 @@ internal static class PolyglotKernel
 
     // Kernels started at the same moment race for the first free port of --http-port-range, and
     // the loser dies before it answers ("Kernel died before replying to kernel_info"), so the
-    // test classes that use the kernel take turns.
-    private static readonly Lock OneKernelAtATime = new();
+    // test classes that use the kernel take turns (a semaphore, so that async tests can hold it).
+    private static readonly SemaphoreSlim OneKernelAtATime = new(1, 1);
 
     /// <summary>The tool version pinned in the repository's tool manifest.</summary>
     public static string ToolVersion { get; } = ReadPinnedVersion();
+
+    /// <summary>
+    /// The folder to put on JUPYTER_PATH for the kernel spec <c>.net-csharp</c> (made on first use,
+    /// restoring the tool when it is missing), for a Jupyter server of a test's own.
+    /// </summary>
+    public static string KernelSpecPath => KernelSpecFolder.Value;
+
+    /// <summary>
+    /// Waits until no other test of this process runs the kernel, and holds that turn until the
+    /// result is disposed: a test that starts the kernel by other means (a Jupyter server) takes
+    /// its turn with this.
+    /// </summary>
+    public static async Task<IDisposable> TakeTurnAsync()
+    {
+        await OneKernelAtATime.WaitAsync();
+        return new Turn();
+    }
 
     /// <summary>
     /// Runs <paramref name="notebook"/> in the kernel and returns the executed notebook (also
@@ -62,7 +79,8 @@ internal static class PolyglotKernel
         start.Environment["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1";
         string stdout, errors;
         int exitCode;
-        lock (OneKernelAtATime)
+        OneKernelAtATime.Wait();
+        try
         {
             using var process = Process.Start(start)!;
             var stderr = process.StandardError.ReadToEndAsync();
@@ -70,6 +88,10 @@ internal static class PolyglotKernel
             process.WaitForExit();
             errors = stderr.Result;
             exitCode = process.ExitCode;
+        }
+        finally
+        {
+            OneKernelAtATime.Release();
         }
         Assert.False(errors.Contains("No module named 'nbclient'", StringComparison.Ordinal) || errors.Contains("No module named 'nbformat'", StringComparison.Ordinal),
             "python3-nbclient is not installed: apt-get install python3-nbclient (tests/test.sh installs it).");
@@ -136,4 +158,17 @@ internal static class PolyglotKernel
 
     private static string LastLines(string text, int count) =>
         string.Join('\n', text.Split('\n').TakeLast(count));
+
+    private sealed class Turn : IDisposable
+    {
+        private int disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref disposed, 1) == 0)
+            {
+                OneKernelAtATime.Release();
+            }
+        }
+    }
 }
