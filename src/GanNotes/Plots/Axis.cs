@@ -22,10 +22,15 @@ public sealed class Axis
 
     internal bool IsDefault => Title is null && Range is null && !Log && !Reversed && Visible;
 
-    internal void WriteJson(Utf8JsonWriter writer, string name)
+    /// <param name="writer">Where the axis object goes.</param>
+    /// <param name="name">"xaxis" or "yaxis".</param>
+    /// <param name="titleRoom">How long the title may be, in pixels, before it is broken into lines (see <see cref="TitleFit"/>).</param>
+    internal void WriteJson(Utf8JsonWriter writer, string name, double titleRoom)
     {
         writer.WriteStartObject(name);
-        PlotValues.WriteTitle(writer, "title", Title);
+        PlotValues.WriteTitle(writer, "title", TitleFit.Wrap(Title, titleRoom, TitleFit.AxisTitleFontSize));
+        // plotly widens the margin when the tick labels or a title of several lines need more room.
+        writer.WriteBoolean("automargin", true);
         if (Range is var (min, max))
         {
             writer.WriteStartArray("range");

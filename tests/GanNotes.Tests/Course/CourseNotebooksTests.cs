@@ -130,7 +130,10 @@ public class CourseNotebooksTests
         AssertEveryCheckNotYet(name, executed);
     }
 
-    /// <summary>The run shows as many charts as the committed notebook, each with its static PNG (so Chromium is required).</summary>
+    /// <summary>
+    /// The run shows as many charts as the committed notebook, each with its static PNG (so
+    /// Chromium is required), stored once: as the image/png of the chart's bundle, not again in its HTML.
+    /// </summary>
     private static void AssertEveryChartWithItsImage(string name, IReadOnlyList<SavedOutput> outputs)
     {
         var committed = SavedOutputs.Read(JsonNode.Parse(File.ReadAllText(Path.Combine(NotebooksFolder(), name)))!);
@@ -140,6 +143,8 @@ public class CourseNotebooksTests
         {
             Assert.True(chart.MimeTypes.SequenceEqual(["image/png", "text/html", "text/plain"]),
                 $"{name}: a chart without its static image (is Chromium installed? tests/test.sh installs it): {chart}");
+            Assert.False(SavedOutputs.Text(chart.Data!["text/html"]).Contains("data:image/png", StringComparison.Ordinal),
+                $"{name}: a chart's HTML carries a second copy of its PNG: {chart}");
         }
     }
 
