@@ -19,7 +19,7 @@ namespace GanNotes.Gan;
 /// sqrt(1 + eta^2) each step. Alternating play is <c>GradientX, StepX, GradientY, StepY</c>: y
 /// answers the x it has just seen, and x^2 + y^2 - eta x y stays fixed (an ellipse).
 /// </para>
-/// <para>Mescheder et al. (2018) study the same dynamics on their one-parameter "Dirac GAN".</para>
+/// <para>Mescheder et al. (2018) find the same rotation in GAN training on their "Dirac GAN", one parameter per player.</para>
 /// </remarks>
 /// <example><code>
 /// void Simultaneous(BilinearGame g) { g.GradientX(); g.GradientY(); g.StepX(); g.StepY(); }
