@@ -11,7 +11,10 @@ public sealed class Axis
     /// <summary>The visible range; null lets plotly fit the data. On a log axis the bounds are log10 values.</summary>
     public (double Min, double Max)? Range { get; set; }
 
-    /// <summary>True for a logarithmic axis (plotly's <c>type: "log"</c>).</summary>
+    /// <summary>
+    /// True for a logarithmic axis (plotly's <c>type: "log"</c>), labelled in powers of ten
+    /// (<c>exponentformat: "power"</c>: 10⁻⁶, not plotly's default SI prefixes such as "1μ").
+    /// </summary>
     public bool Log { get; set; }
 
     /// <summary>Draws the axis from high to low (plotly's <c>autorange: "reversed"</c>), for image-like heatmaps.</summary>
@@ -46,6 +49,7 @@ public sealed class Axis
         if (Log)
         {
             writer.WriteString("type", "log");
+            writer.WriteString("exponentformat", "power");
         }
         if (!Visible)
         {
