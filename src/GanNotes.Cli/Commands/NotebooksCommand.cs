@@ -33,6 +33,8 @@ internal static class NotebooksCommand
     {
         var notebooks = new Command("notebooks", "Work with the course notebooks (.ipynb files with C# cells).");
         notebooks.Subcommands.Add(CreateRun(context, examples));
+        notebooks.Subcommands.Add(StudentCommand.Create(examples));
+        notebooks.Subcommands.Add(GradeCommand.Create(examples));
         return notebooks;
     }
 

@@ -21,4 +21,18 @@ public sealed record NotebookRunOptions
     /// in place; null to save nothing.
     /// </summary>
     public string? OutputPath { get; init; }
+
+    /// <summary>
+    /// Run the notebook as if it were this file: its folder is the working folder and the one
+    /// <c>#r</c> resolves against (a copy being graded runs beside the course's notebook, with its
+    /// <c>lib/</c>). Null: the notebook's own path.
+    /// </summary>
+    public string? RunAs { get; init; }
+
+    /// <summary>
+    /// Go on after a cell fails, as nbgrader does when it grades, so that a broken exercise costs
+    /// only its own checks. A cell that ends the worker or runs past <see cref="CellTimeout"/>
+    /// still stops the run. <see cref="NotebookRunResult.Error"/> is the first error.
+    /// </summary>
+    public bool ContinueAfterErrors { get; init; }
 }

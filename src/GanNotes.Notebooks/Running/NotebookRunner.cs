@@ -46,6 +46,7 @@ public static class NotebookRunner
         {
             var results = new List<CellRunResult>();
             NotebookRunError? error = null;
+            bool stopped = false;
             int executionCount = 0;
             for (int i = 0; i < notebook.Cells.Count; i++)
             {
@@ -64,7 +65,7 @@ public static class NotebookRunner
                     results.Add(new CellRunResult(i, CellRunStatus.Skipped, TimeSpan.Zero, null,
                         $"cell {i + 1} is a {other} cell: the C# runner does not run it and keeps its outputs"));
                 }
-                else if (error is not null)
+                else if (stopped)
                 {
                     cell.ClearOutputs();
                     results.Add(new CellRunResult(i, CellRunStatus.NotRun, TimeSpan.Zero, null, null));
@@ -76,7 +77,7 @@ public static class NotebookRunner
                     {
                         // Started before the first cell it runs, untimed: --timeout limits the cells, not
                         // the process start and the script engine's warm-up. A refused cell needs none.
-                        worker ??= await NotebookWorker.StartAsync(path, cancellationToken).ConfigureAwait(false);
+                        worker ??= await NotebookWorker.StartAsync(options.RunAs ?? path, cancellationToken).ConfigureAwait(false);
                     }
                     cell.ClearOutputs();
                     progress?.Report(new NotebookProgress(path, i, notebook.Cells.Count, CellRunStatus.Running, TimeSpan.Zero));
@@ -91,7 +92,8 @@ public static class NotebookRunner
                     cell.ExecutionCount = executionCount;
                     if (cellError is not null)
                     {
-                        error = new NotebookRunError(i, cellError.Line, cellError.Name, cellError.Summary);
+                        error ??= new NotebookRunError(i, cellError.Line, cellError.Name, cellError.Summary);
+                        stopped = !options.ContinueAfterErrors || status == CellRunStatus.TimedOut || worker is { HasExited: true };
                     }
                     results.Add(new CellRunResult(i, status, duration, executionCount, null));
                     progress?.Report(new NotebookProgress(path, i, notebook.Cells.Count, status, duration));

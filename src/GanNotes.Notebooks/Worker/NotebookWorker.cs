@@ -137,6 +137,9 @@ internal sealed class NotebookWorker : IAsyncDisposable
         return (outputs.Close(died), died, CellRunStatus.Failed);
     }
 
+    /// <summary>True once the worker process has ended (killed after a time-out, or died in a cell).</summary>
+    public bool HasExited => process.HasExited;
+
     /// <summary>Closes the pipe, which ends a healthy worker; kills one that does not end.</summary>
     public async ValueTask DisposeAsync()
     {

@@ -69,11 +69,19 @@ public sealed class ImageScorer
     /// <summary>The Parzen-window estimate of the test set's log-likelihood under <paramref name="images"/>.</summary>
     /// <param name="images">G's samples, the window's centres.</param>
     /// <param name="testCount">Score only the first this many test images (default: all 10,000).</param>
-    public ParzenEstimate ParzenOf(Tensor images, int? testCount = null)
+    public ParzenEstimate ParzenOf(Tensor images, int? testCount = null) => ParzenLogLikelihoodsOf(images, testCount).Estimate;
+
+    /// <summary>
+    /// Each test image's Parzen-window log-likelihood under <paramref name="images"/>, in the test
+    /// set's order: two generators scored on the same test images compare by <see cref="PairedDifference.Of"/>.
+    /// </summary>
+    /// <param name="images">G's samples, the window's centres.</param>
+    /// <param name="testCount">Score only the first this many test images (default: all 10,000).</param>
+    public ParzenLogLikelihoods ParzenLogLikelihoodsOf(Tensor images, int? testCount = null)
     {
         ArgumentNullException.ThrowIfNull(images);
         var test = testCount is { } m ? Test.IndexSelect([.. Enumerable.Range(0, Math.Min(m, Test.Shape[0]))]) : Test;
-        return ParzenWindow.Estimate(images, validation, test);
+        return ParzenWindow.TestLogLikelihoods(images, validation, test);
     }
 
     /// <summary>Every score of <paramref name="images"/> ([n, 784], pixels in [0, 1], n &gt;= 2), as a row of evaluation.csv.</summary>

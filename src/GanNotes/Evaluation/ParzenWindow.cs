@@ -77,7 +77,15 @@ public static class ParzenWindow
     /// log-likelihood under it with its standard error.
     /// </summary>
     /// <exception cref="ArgumentException">The shapes do not fit, or fewer than 2 test points.</exception>
-    public static ParzenEstimate Estimate(Tensor samples, Tensor validation, Tensor test, IReadOnlyList<double>? sigmas = null)
+    public static ParzenEstimate Estimate(Tensor samples, Tensor validation, Tensor test, IReadOnlyList<double>? sigmas = null) =>
+        TestLogLikelihoods(samples, validation, test, sigmas).Estimate;
+
+    /// <summary>
+    /// As <see cref="Estimate"/>, keeping each test point's log p_sigma(x): two generators scored
+    /// on the same test points are then compared point by point (<see cref="PairedDifference"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The shapes do not fit, or fewer than 2 test points.</exception>
+    public static ParzenLogLikelihoods TestLogLikelihoods(Tensor samples, Tensor validation, Tensor test, IReadOnlyList<double>? sigmas = null)
     {
         ArgumentNullException.ThrowIfNull(test);
         if (test.Rank != 2 || test.Shape[0] < 2)
@@ -94,9 +102,6 @@ public static class ParzenWindow
                 best = s;
             }
         }
-        double[] onTest = LogLikelihoods(samples, test, [grid[best]])[0];
-        double mean = onTest.Average();
-        double sd = Math.Sqrt(onTest.Sum(v => (v - mean) * (v - mean)) / (onTest.Length - 1));
-        return new ParzenEstimate(mean, sd / Math.Sqrt(onTest.Length), grid[best], onTest.Length);
+        return new ParzenLogLikelihoods(grid[best], LogLikelihoods(samples, test, [grid[best]])[0]);
     }
 }

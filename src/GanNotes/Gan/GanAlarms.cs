@@ -59,4 +59,16 @@ public sealed class GanAlarms(float lossDNearZero = 0.01f, int patience = 100, f
         }
         return raised;
     }
+
+    /// <summary>
+    /// Feeds a whole run's records, in order, to a fresh watcher with the default thresholds and
+    /// returns every alarm it raised: what <c>gan-notes train</c> would have printed during that run.
+    /// </summary>
+    /// <param name="history">The run's step records, first step first.</param>
+    public static IReadOnlyList<Alarm> Replay(IEnumerable<StepRecord> history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var alarms = new GanAlarms();
+        return [.. history.SelectMany(alarms.Observe)];
+    }
 }

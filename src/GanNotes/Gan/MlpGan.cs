@@ -14,18 +14,21 @@ public enum GeneratorOutput
 }
 
 /// <summary>
-/// The multilayer-perceptron generator and discriminator of the lecture notes (seed 004),
-/// the same networks as the PyTorch reference in the benchmarks.
+/// The multilayer-perceptron generator and discriminator built from the lecture notes' blocks
+/// (seed 004: G, four blocks of Linear, BatchNorm and ReLU, then Linear and Sigmoid; D, three
+/// blocks of Linear and LeakyReLU, then Linear). The notes give no widths and no LeakyReLU slope:
+/// the widths h, 2h, 4h, 8h and 4h, 2h, h, h = 128 and the slope 0.2 are the course's choices.
+/// The same networks as the PyTorch reference in the benchmarks.
 /// </summary>
 public static class MlpGan
 {
     /// <summary>Noise dimension of the notes' recipe.</summary>
     public const int DefaultZDim = 64;
 
-    /// <summary>Hidden size h of the notes' recipe.</summary>
+    /// <summary>Hidden size h: the course's choice (the notes give no widths).</summary>
     public const int DefaultHidden = 128;
 
-    /// <summary>Leaky ReLU slope of the discriminator.</summary>
+    /// <summary>Leaky ReLU slope of the discriminator: the course's choice (the notes give none).</summary>
     public const float LeakySlope = 0.2f;
 
     /// <summary>
@@ -33,7 +36,7 @@ public static class MlpGan
     /// h, 2h, 4h, 8h, then Linear to the output and its activation.
     /// </summary>
     /// <param name="zDim">Noise dimension (64 in the notes).</param>
-    /// <param name="hidden">h (128 in the notes).</param>
+    /// <param name="hidden">h (128 by default, the course's choice).</param>
     /// <param name="outputDim">Sample size (784 = 28 x 28 for images, 1 or 2 for toy data).</param>
     /// <param name="output">Output activation.</param>
     /// <param name="rng">Initialises the weights (default: <see cref="Tensors.Rng.Default"/>).</param>

@@ -41,6 +41,63 @@ public abstract class Module
     public IReadOnlyList<KeyValuePair<string, Tensor>> StateDict() => [.. NamedParameters(), .. NamedBuffers()];
 
     /// <summary>
+    /// A snapshot of <see cref="StateDict"/>: the same names with copies of the tensors, which later
+    /// training does not change (PyTorch's <c>copy.deepcopy(module.state_dict())</c>). Give it to
+    /// <see cref="LoadStateDict"/> to put the module back as it was.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, Tensor>> CopyStateDict() =>
+        [.. StateDict().Select(p => KeyValuePair.Create(p.Key, Tensor.Empty(p.Value.ShapeArray, p.Value.Device).CopyFrom_(p.Value)))];
+
+    /// <summary>
+    /// Copies the values of <paramref name="stateDict"/> into this module's parameters and buffers, by
+    /// name (PyTorch's <c>module.load_state_dict(state_dict)</c>, strict): every name of
+    /// <see cref="StateDict"/> must be there once, with its shape, and no other name. The module keeps its
+    /// own tensors, so an optimizer made for it still holds them; gradients are not recorded.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// A name is missing, unexpected or repeated, or a tensor has the wrong shape; the message names
+    /// each one, and nothing was changed.
+    /// </exception>
+    public void LoadStateDict(IEnumerable<KeyValuePair<string, Tensor>> stateDict)
+    {
+        ArgumentNullException.ThrowIfNull(stateDict);
+        var targets = StateDict().ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        var sources = new Dictionary<string, Tensor>(StringComparer.Ordinal);
+        var problems = new List<string>();
+        foreach (var (name, value) in stateDict)
+        {
+            if (!targets.TryGetValue(name, out var target))
+            {
+                problems.Add($"unexpected '{name}'");
+            }
+            else if (value is null)
+            {
+                problems.Add($"'{name}' is null");
+            }
+            else if (!sources.TryAdd(name, value))
+            {
+                problems.Add($"'{name}' appears twice");
+            }
+            else if (!value.Shape.SequenceEqual(target.Shape))
+            {
+                problems.Add($"'{name}' has shape {ShapeUtil.Format(value.ShapeArray)}, the module needs {ShapeUtil.Format(target.ShapeArray)}");
+            }
+        }
+        problems.AddRange(targets.Keys.Where(name => !sources.ContainsKey(name)).Select(name => $"'{name}' is missing"));
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException($"Cannot load the state into {GetType().Name}: {string.Join("; ", problems)}. The module was not changed.", nameof(stateDict));
+        }
+        using (Autograd.NoGrad())
+        {
+            foreach (var (name, source) in sources)
+            {
+                targets[name].CopyFrom_(source);
+            }
+        }
+    }
+
+    /// <summary>
     /// Moves every parameter and buffer to <paramref name="device"/> in place (PyTorch's <c>module.to(device)</c>):
     /// they stay the same tensor objects, so make the optimizer before or after alike.
     /// </summary>

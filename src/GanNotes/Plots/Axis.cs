@@ -11,7 +11,10 @@ public sealed class Axis
     /// <summary>The visible range; null lets plotly fit the data. On a log axis the bounds are log10 values.</summary>
     public (double Min, double Max)? Range { get; set; }
 
-    /// <summary>True for a logarithmic axis (plotly's <c>type: "log"</c>).</summary>
+    /// <summary>
+    /// True for a logarithmic axis (plotly's <c>type: "log"</c>), labelled in powers of ten
+    /// (<c>exponentformat: "power"</c>: 10⁻⁶, not plotly's default SI prefixes such as "1μ").
+    /// </summary>
     public bool Log { get; set; }
 
     /// <summary>Draws the axis from high to low (plotly's <c>autorange: "reversed"</c>), for image-like heatmaps.</summary>
@@ -22,10 +25,15 @@ public sealed class Axis
 
     internal bool IsDefault => Title is null && Range is null && !Log && !Reversed && Visible;
 
-    internal void WriteJson(Utf8JsonWriter writer, string name)
+    /// <param name="writer">Where the axis object goes.</param>
+    /// <param name="name">"xaxis" or "yaxis".</param>
+    /// <param name="titleRoom">How long the title may be, in pixels, before it is broken into lines (see <see cref="TitleFit"/>).</param>
+    internal void WriteJson(Utf8JsonWriter writer, string name, double titleRoom)
     {
         writer.WriteStartObject(name);
-        PlotValues.WriteTitle(writer, "title", Title);
+        PlotValues.WriteTitle(writer, "title", TitleFit.Wrap(Title, titleRoom, TitleFit.AxisTitleFontSize));
+        // plotly widens the margin when the tick labels or a title of several lines need more room.
+        writer.WriteBoolean("automargin", true);
         if (Range is var (min, max))
         {
             writer.WriteStartArray("range");
@@ -41,6 +49,7 @@ public sealed class Axis
         if (Log)
         {
             writer.WriteString("type", "log");
+            writer.WriteString("exponentformat", "power");
         }
         if (!Visible)
         {

@@ -35,9 +35,11 @@ public sealed class Layout
     internal void WriteJson(Utf8JsonWriter writer, IReadOnlyList<Trace> traces)
     {
         writer.WriteStartObject("layout");
-        PlotValues.WriteTitle(writer, "title", Title);
-        XAxis.WriteJson(writer, "xaxis");
-        YAxis.WriteJson(writer, "yaxis");
+        // Titles are broken into lines that fit the figure, whatever font the browser finds (TitleFit).
+        int figureWidth = Width ?? FigureExport.DefaultWidth, figureHeight = Height ?? FigureExport.DefaultHeight;
+        PlotValues.WriteTitle(writer, "title", TitleFit.Wrap(Title, TitleFit.ChartTitleRoom(figureWidth), TitleFit.ChartTitleFontSize));
+        XAxis.WriteJson(writer, "xaxis", TitleFit.XAxisRoom(figureWidth));
+        YAxis.WriteJson(writer, "yaxis", TitleFit.YAxisRoom(figureHeight));
         if (Width is int width)
         {
             writer.WriteNumber("width", width);

@@ -31,7 +31,7 @@ public static class EvaluationFigure
                     Mode = ScatterMode.LinesAndMarkers, Name = "Fréchet distance", Color = "rgb(31,119,180)", MarkerSize = 7,
                 })
                 .WithTitle($"Fréchet distance to the test set per epoch ({rows[^1].Count} samples; lower is better)")
-                .WithAxes("epoch", "Fréchet distance of the classifier's features")
+                .WithAxes("epoch", "Fréchet distance")
                 .WithSize(800, 450);
         }
         if (rows.Count > 0 && rows.All(r => r.ModesHit is not null))

@@ -21,6 +21,10 @@ public static class RunPlots
     private const string Blue = "rgb(31,119,180)";
     private const string OrangeRaw = "rgba(255,127,14,0.25)";
     private const string Orange = "rgb(255,127,14)";
+
+    // The course draws p_data black and p_g green, as the GAN paper's Figure 1 does (ToyGameFigure, RingFigure).
+    private const string DataColor = "black";
+    private const string GColor = "green";
     private const int MaxPointsPerLine = 4000;
     private const int ToySampleCount = 2000;
     private const ulong ToySampleSeed = 0x5EED_0F_70_5A_3B1EUL;
@@ -57,8 +61,8 @@ public static class RunPlots
 
     /// <summary>
     /// p_g against p_data for a toy run at <paramref name="epoch"/>: 1-D, a density histogram of
-    /// 2,000 G samples over the exact pdf; 2-D, G samples over real samples. The noise is the same
-    /// at every epoch, so successive charts show G moving.
+    /// 2,000 G samples over the exact pdf; 2-D, G samples over real samples; p_data black and p_g
+    /// green, the course's colours. The noise is the same at every epoch, so successive charts show G moving.
     /// </summary>
     /// <exception cref="ArgumentException">The recipe is not for toy data.</exception>
     public static Figure SampleFigure(GanTrainer trainer, GanRecipe recipe, int epoch)
@@ -72,8 +76,8 @@ public static class RunPlots
                 double lo = normal.Mean - 5 * normal.Std, hi = normal.Mean + 5 * normal.Std;
                 var xs = Enumerable.Range(0, 201).Select(i => lo + (hi - lo) * i / 200).ToArray();
                 return new Figure()
-                    .Add(new HistogramTrace([.. samples.Select(v => (double)v)]) { Bins = 60, BinStart = lo, BinEnd = hi, Density = true, Name = "p_g: G(z) samples", Color = Orange })
-                    .AddLine(xs, xs.Select(normal.Pdf), "p_data", Blue, width: 2)
+                    .Add(new HistogramTrace([.. samples.Select(v => (double)v)]) { Bins = 60, BinStart = lo, BinEnd = hi, Density = true, Name = "p_g: G(z) samples", Color = GColor })
+                    .AddLine(xs, xs.Select(normal.Pdf), "p_data", DataColor, LineDash.Dot, width: 2)
                     .WithTitle($"Epoch {epoch}: p_g against p_data = {normal}")
                     .WithAxes("x", "density")
                     .WithXRange(lo, hi)
@@ -81,8 +85,8 @@ public static class RunPlots
             case IToyDistribution toy when toy.Dimension == 2:
                 var real = toy.Sample(ToySampleCount / 2, new Tensors.Rng(ToySampleSeed + 1)).ToArray();
                 return new Figure()
-                    .AddScatter(Column(real, 0), Column(real, 1), "p_data samples", "rgba(31,119,180,0.4)", 4)
-                    .AddScatter(Column(samples, 0), Column(samples, 1), "p_g: G(z) samples", "rgba(255,127,14,0.5)", 4)
+                    .AddScatter(Column(real, 0), Column(real, 1), "p_data samples", "rgba(0,0,0,0.5)", 4)
+                    .AddScatter(Column(samples, 0), Column(samples, 1), "p_g: G(z) samples", "rgba(0,128,0,0.45)", 4)
                     .WithTitle($"Epoch {epoch}: G(z) against the ring of Gaussians")
                     .WithAxes("x1", "x2")
                     .WithXRange(-3, 3)

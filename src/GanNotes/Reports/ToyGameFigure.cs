@@ -45,7 +45,8 @@ public static class ToyGameFigure
     /// uniform z in [-1, 1] to one x: p_data black dotted, p_g green (a kernel density estimate of
     /// G's fixed-noise samples, bandwidth 0.1), D blue dashed, and below them the x line, the z
     /// line stretched to the plot's width (z = -1 at the left edge, +1 at the right) and arrows
-    /// from 15 evenly spaced z to G(z).
+    /// from 15 evenly spaced z to G(z). The y axis reaches above the peaks of p_g and p_data, and
+    /// at least to 1.1 so D's whole range shows.
     /// </summary>
     /// <param name="game">The 1-D game (z of one dimension, uniform noise).</param>
     /// <param name="dataPdf">p_data's density.</param>
@@ -65,8 +66,10 @@ public static class ToyGameFigure
         var pg = new KernelDensityEstimate([.. game.SampleFixed().ToArray().Select(v => (double)v)], bandwidth: 0.1);
         var xs = Enumerable.Range(0, 281).Select(i => xMin + (xMax - xMin) * i / 280).ToArray();
         var d = Evaluate(game.D, xs, sigmoid: true);
+        var pgAtXs = xs.Select(pg.Pdf).ToArray();
+        double top = Math.Max(1.1, 1.08 * Math.Max(pgAtXs.Max(), xs.Max(dataPdf)));
         var figure = Figure.Line(xs, xs.Select(dataPdf), name: "p_data", color: "black", dash: LineDash.Dot, width: 2)
-            .AddLine(xs, xs.Select(pg.Pdf), name: "p_g", color: "green", width: 2)
+            .AddLine(xs, pgAtXs, name: "p_g", color: "green", width: 2)
             .AddLine(xs, d, name: "D(x)", color: "blue", dash: LineDash.Dash, width: 2);
         if (showOptimal)
         {
@@ -81,7 +84,7 @@ public static class ToyGameFigure
             double zAtX = xMin + (z[i] + 1) / 2 * (xMax - xMin);
             figure.AddArrow(zAtX, zLineY, Math.Clamp(gz[i], xMin, xMax), xLineY, color: "gray");
         }
-        return figure.WithTitle(title).WithAxes("x", null).WithXRange(xMin, xMax).WithYRange(-0.7, 1.1)
+        return figure.WithTitle(title).WithAxes("x", null).WithXRange(xMin, xMax).WithYRange(-0.7, top)
             .WithLegend(true, LegendPosition.Above).WithSize(700, 440);
     }
 

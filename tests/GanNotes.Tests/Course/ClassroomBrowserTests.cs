@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using GanNotes.Notebooks;
 using GanNotes.Plots;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -8,10 +9,10 @@ namespace GanNotes.Tests.Course;
 
 /// <summary>
 /// The course as a classroom's JupyterHub shows it: Debian's Jupyter Notebook server on loopback
-/// with the .NET Interactive kernel, a notebook opened in headless Chromium (driven by
-/// Playwright), Cell > Run All from the menu, then what the page shows is read: no error output,
-/// every chart drawn by plotly.js (its SVG in place of the static image), every check's verdict
-/// line (✓, ✗ or ○) on screen. A full-page screenshot is kept under TestResults/ either way.
+/// with the .NET Interactive kernel, the student edition of a notebook opened in headless
+/// Chromium (driven by Playwright), Cell > Run All from the menu, then what the page shows is
+/// read: no error output, every chart drawn by plotly.js (its SVG in place of the static image),
+/// every check's verdict line on screen, "○ ... not yet". A full-page screenshot is kept under TestResults/ either way.
 /// </summary>
 public class ClassroomBrowserTests(ITestOutputHelper output)
 {
@@ -75,7 +76,7 @@ public class ClassroomBrowserTests(ITestOutputHelper output)
                 var verdict = page.FirstOutput(cell);
                 Assert.True(await verdict.CountAsync() == 1 && await verdict.IsVisibleAsync(), $"the check in cell {cell} shows no output");
                 string line = (await verdict.InnerTextAsync()).Trim().Split('\n')[0];
-                Assert.True(line.Length > 0 && "✓✗○".Contains(line[0], StringComparison.Ordinal), $"the check in cell {cell} shows no verdict line: '{line}'");
+                Assert.True(line.StartsWith('○'), $"the check in cell {cell} of the student edition should say 'not yet' (○): '{line}'");
                 output.WriteLine($"cell {cell}: {line}");
             }
             output.WriteLine($"{drawn} charts drawn, {checkCells.Length} verdicts shown, {clock.Elapsed.TotalSeconds:0.0} s from the server's start");
@@ -101,11 +102,11 @@ public class ClassroomBrowserTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The notebook the class opens. For now the teacher's edition of <see cref="NotebookName"/>
-    /// (its checks say ✓); this is the one place to switch to the student edition (its checks say ○).
+    /// The notebook the class opens: the student edition of <see cref="NotebookName"/>, as
+    /// <c>gan-notes notebooks student</c> writes it (its checks say ○, not yet).
     /// </summary>
     private static JsonNode NotebookToOpen() =>
-        JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.Root, "notebooks", NotebookName)))!;
+        JsonNode.Parse(StudentEdition.Create(NotebookDocument.Load(Path.Combine(Repository.Root, "notebooks", NotebookName))).ToJson())!;
 
     /// <summary>
     /// Writes <see cref="NotebookToOpen"/> into <paramref name="folder"/> without outputs, so that

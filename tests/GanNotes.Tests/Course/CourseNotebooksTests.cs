@@ -5,9 +5,11 @@ using GanNotes.Tests.Notebooks;
 namespace GanNotes.Tests.Course;
 
 /// <summary>
-/// The course itself: every notebook under notebooks/ runs clean in quick mode (its own
-/// metadata.gan_notes.quick settings), and every committed notebook keeps the Polyglot
-/// Notebooks metadata contract and shows each plot as a static image too.
+/// The course itself, in quick mode (each notebook's own metadata.gan_notes.quick settings):
+/// the teacher's edition of every notebook runs clean with full marks in our runner, its student
+/// edition runs clean with every exercise "not yet" in our runner and in the .NET Interactive
+/// kernel, and every committed notebook keeps the Polyglot Notebooks metadata contract and shows
+/// each plot as a static image too.
 /// </summary>
 public class CourseNotebooksTests
 {
@@ -21,52 +23,117 @@ public class CourseNotebooksTests
         return data;
     }
 
+    /// <summary>
+    /// The teacher's edition (the repository's notebook, solutions in place) graded in our runner
+    /// in quick mode, as <c>gan-notes notebooks grade</c> grades a submission: every check passes,
+    /// every cell runs clean with nothing on stderr, and the executed notebook is valid nbformat
+    /// with every chart and its static image.
+    /// </summary>
     [Theory]
     [MemberData(nameof(Notebooks))]
-    public async Task Notebook_QuickMode_RunsCleanAndWritesValidNotebook(string name)
+    public async Task Notebook_TeachersEditionQuick_RunsCleanWithFullMarks(string name)
     {
-        var output = Path.Combine(Path.GetTempPath(), $"gannotes-course-{Guid.NewGuid():N}.ipynb");
-        try
+        string path = Path.Combine(NotebooksFolder(), name);
+        var options = new NotebookRunOptions { Quick = true, CellTimeout = TimeSpan.FromMinutes(5) };
+        NotebookRunResult run;
+        if (HasChecks(path))
         {
-            var result = await NotebookRunner.RunAsync(Path.Combine(NotebooksFolder(), name),
-                new NotebookRunOptions { Quick = true, OutputPath = output, CellTimeout = TimeSpan.FromMinutes(5) });
-            Assert.True(result.Succeeded, $"{name}: {result.Error}");
-            NbformatSchema.AssertValid(output);
-            var outputs = SavedOutputs.Read(JsonNode.Parse(File.ReadAllText(output))!);
-            var stderr = outputs.Where(o => o.Type == "stream:stderr").ToList();
-            Assert.True(stderr.Count == 0, $"{name} wrote to stderr in our runner:\n{string.Join('\n', stderr)}");
-            AssertEveryChartWithItsImage(name, outputs);
+            var graded = await Grader.GradeAsync(path, path, "teacher", options);
+            var lost = graded.Exercises.Where(e => e.Verdict != GradeVerdict.Passed).ToList();
+            Assert.True(lost.Count == 0, $"{name}: the teacher's answers lose points:\n{string.Join('\n', lost)}");
+            run = graded.Run!;
         }
-        finally
+        else
         {
-            File.Delete(output);
+            run = await NotebookRunner.RunAsync(path, options);
+        }
+        Assert.True(run.Succeeded, $"{name}: {run.Error}");
+        using var temp = new TempDirectory("gannotes-course-");
+        string output = temp.Combine(name);
+        run.Notebook.Save(output);
+        NbformatSchema.AssertValid(output);
+        var outputs = SavedOutputs.Read(JsonNode.Parse(File.ReadAllText(output))!);
+        var stderr = outputs.Where(o => o.Type == "stream:stderr").ToList();
+        Assert.True(stderr.Count == 0, $"{name} wrote to stderr in our runner:\n{string.Join('\n', stderr)}");
+        AssertEveryChartWithItsImage(name, outputs);
+    }
+
+    /// <summary>
+    /// The student edition (<c>gan-notes notebooks student</c>) in our runner, in quick mode, beside
+    /// the course's lib/: it runs from top to bottom clean, and every check says "not yet".
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public async Task Notebook_StudentEditionQuick_RunsCleanWithEveryExerciseNotYet(string name)
+    {
+        using var temp = new TempDirectory("gannotes-course-student-");
+        string student = WriteStudentEdition(name, temp);
+
+        var run = await NotebookRunner.RunAsync(student, new NotebookRunOptions
+        {
+            Quick = true, CellTimeout = TimeSpan.FromMinutes(5), RunAs = Path.Combine(NotebooksFolder(), name),
+        });
+
+        Assert.True(run.Succeeded, $"{name} (student edition): {run.Error}");
+        var executed = JsonNode.Parse(run.Notebook.ToJson())!;
+        var stderr = SavedOutputs.Read(executed).Where(o => o.Type == "stream:stderr").ToList();
+        Assert.True(stderr.Count == 0, $"{name} (student edition) wrote to stderr:\n{string.Join('\n', stderr)}");
+        AssertEveryCheckNotYet(name, executed);
+    }
+
+    private static bool HasChecks(string path) =>
+        NotebookDocument.Load(path).Cells.Any(c => NbgraderCell.Of(c) is { IsCheck: true });
+
+    private static string WriteStudentEdition(string name, TempDirectory temp)
+    {
+        string student = temp.Combine(name);
+        StudentEdition.Write(Path.Combine(NotebooksFolder(), name), student);
+        return student;
+    }
+
+    /// <summary>Every check cell of the executed notebook printed a "not yet" verdict.</summary>
+    private static void AssertEveryCheckNotYet(string name, JsonNode executed)
+    {
+        var notebook = NotebookDocument.Parse(executed.ToJsonString(), name);
+        foreach (var cell in notebook.Cells.Where(c => NbgraderCell.Of(c) is { IsCheck: true }))
+        {
+            var verdict = CheckOutput.Read(cell.Outputs ?? []);
+            Assert.True(verdict?.Verdict == GradeVerdict.NotYet,
+                $"{name} (student edition), check {NbgraderCell.Of(cell)!.GradeId}: expected 'not yet', got "
+                + $"{verdict?.Verdict.ToString() ?? "no verdict"} {verdict?.Message}");
         }
     }
 
     /// <summary>
-    /// The same quick run in the .NET Interactive kernel (Polyglot Notebooks' engine), through
-    /// Jupyter's nbclient, with the quick settings assigned in a cell injected after the
-    /// parameters cell as papermill does it: no error, nothing on stderr (compiler warnings
-    /// included), and every chart of the committed notebook there with its static image.
+    /// The student edition's quick run in the .NET Interactive kernel (Polyglot Notebooks' engine),
+    /// started in the course's folder, through Jupyter's nbclient, with the quick settings assigned
+    /// in a cell injected after the parameters cell as papermill does it: no error, nothing on
+    /// stderr (compiler warnings included), every chart of the committed notebook there with its
+    /// static image, and every check "not yet".
     /// </summary>
     [Theory]
     [MemberData(nameof(Notebooks))]
-    public void Notebook_QuickModeInPolyglotKernel_RunsCleanWithEveryChart(string name)
+    public void Notebook_StudentEditionQuickInPolyglotKernel_RunsCleanWithEveryChartAndEveryExerciseNotYet(string name)
     {
         string path = Path.Combine(NotebooksFolder(), name);
         var committed = JsonNode.Parse(File.ReadAllText(path))!;
         string quickSettings = string.Concat(committed["metadata"]!["gan_notes"]!["quick"]!.AsObject()
             .Select(p => $"{p.Key} = {CSharpLiteral(p.Value!)};\n"));
         using var temp = new TempDirectory("gannotes-course-kernel-");
-        var (executed, _) = PolyglotKernel.Run(path, temp.Combine(name), quickSettings);
+        string student = WriteStudentEdition(name, temp);
+        var (executed, _) = PolyglotKernel.Run(student, temp.Combine("executed-" + name), quickSettings, folder: NotebooksFolder());
 
         var outputs = SavedOutputs.Read(executed);
         var unclean = outputs.Where(o => o.Type is "error" or "stream:stderr").ToList();
-        Assert.True(unclean.Count == 0, $"{name} in the .NET Interactive kernel:\n{string.Join('\n', unclean)}");
+        Assert.True(unclean.Count == 0, $"{name} (student edition) in the .NET Interactive kernel:\n{string.Join('\n', unclean)}");
         AssertEveryChartWithItsImage(name, outputs);
+        AssertEveryCheckNotYet(name, executed);
     }
 
-    /// <summary>The run shows as many charts as the committed notebook, each with its static PNG (so Chromium is required).</summary>
+    /// <summary>
+    /// The run shows as many charts as the committed notebook, each with its static PNG (so
+    /// Chromium is required), stored once: as the image/png of the chart's bundle, not again in its HTML.
+    /// </summary>
     private static void AssertEveryChartWithItsImage(string name, IReadOnlyList<SavedOutput> outputs)
     {
         var committed = SavedOutputs.Read(JsonNode.Parse(File.ReadAllText(Path.Combine(NotebooksFolder(), name)))!);
@@ -76,6 +143,8 @@ public class CourseNotebooksTests
         {
             Assert.True(chart.MimeTypes.SequenceEqual(["image/png", "text/html", "text/plain"]),
                 $"{name}: a chart without its static image (is Chromium installed? tests/test.sh installs it): {chart}");
+            Assert.False(SavedOutputs.Text(chart.Data!["text/html"]).Contains("data:image/png", StringComparison.Ordinal),
+                $"{name}: a chart's HTML carries a second copy of its PNG: {chart}");
         }
     }
 

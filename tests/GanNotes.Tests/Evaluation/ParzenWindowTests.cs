@@ -61,6 +61,21 @@ public class ParzenWindowTests
         Assert.True(Math.Abs(estimate.StandardError - standardError) <= Tolerance(estimate.Sigma) / Math.Sqrt(estimate.TestCount), $"standard error: expected {standardError:R}, got {estimate.StandardError:R}");
     }
 
+    [Fact]
+    public void TestLogLikelihoods_GoldenSets_EachTestPointAtTheChosenSigmaAndTheirMeanIsTheEstimate()
+    {
+        var golden = Golden.Load("parzen_window");
+        var grid = golden.Exact("grid");
+        var (samples, validation, points) = (golden.Tensor("samples"), golden.Tensor("validation"), golden.Tensor("points"));
+
+        var perPoint = ParzenWindow.TestLogLikelihoods(samples, validation, points, grid);
+
+        Assert.Equal(golden.ExactScalar("best_sigma"), perPoint.Sigma);
+        Assert.Equal(ParzenWindow.LogLikelihoods(samples, points, [perPoint.Sigma])[0], perPoint.Values);
+        Assert.Equal(ParzenWindow.Estimate(samples, validation, points, grid), perPoint.Estimate);
+        Assert.Equal(perPoint.Values.Average(), perPoint.Estimate.MeanLogLikelihood, 12);
+    }
+
     [Theory]
     [InlineData(1.0)]
     [InlineData(0.01)]

@@ -40,6 +40,20 @@ public class GanAlarmsTests
     }
 
     [Fact]
+    public void Replay_AWholeRun_SameAlarmsAsWatchingItStepByStep()
+    {
+        var history = Enumerable.Range(1, 300).Select(s => Record(s, s <= 150 ? 0.001f : 0.7f, normG: s is > 200 and < 210 or > 250 ? 150 : 1)).ToList();
+        var watcher = new GanAlarms();
+        var expected = history.SelectMany(watcher.Observe).ToList();
+
+        var replayed = GanAlarms.Replay(history);
+
+        Assert.Equal(expected, replayed);
+        Assert.Equal(new[] { (AlarmKind.DiscriminatorWins, 100), (AlarmKind.ExplodingGradient, 201), (AlarmKind.ExplodingGradient, 251) },
+            replayed.Select(a => (a.Kind, a.Step)));
+    }
+
+    [Fact]
     public void StepRecord_CsvRoundTrip_IsExact()
     {
         var record = new StepRecord(12, 0.1234567891, 0.6931472f, 1.234e-7f, 0.5f, 0.25f, 3.5f, 123.456f);

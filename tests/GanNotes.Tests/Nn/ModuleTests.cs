@@ -80,4 +80,97 @@ public class ModuleTests
         model.ZeroGrad();
         Assert.All(model.Parameters(), p => Assert.Null(p.Grad));
     }
+
+    private static Sequential Trainable(ulong seed) => new(GBlock(3, 4), new Linear(4, 1, rng: new Rng(seed)));
+
+    /// <summary>One training step in training mode, so the weights and BatchNorm's running statistics both move.</summary>
+    private static void TrainOnce(Sequential model, ulong seed)
+    {
+        var x = Tensor.Randn([8, 3], new Rng(seed));
+        model.ZeroGrad();
+        var y = model.Forward(x);
+        (y * y).Mean().Backward();
+        using (Autograd.NoGrad())
+        {
+            foreach (var p in model.Parameters())
+            {
+                p.CopyFrom_(p - 0.1f * p.Grad!);
+            }
+        }
+    }
+
+    private static float[] Values(Module model) => [.. model.StateDict().SelectMany(p => p.Value.ToArray())];
+
+    [Fact]
+    public void LoadStateDict_CopyTakenBeforeTraining_PutsEveryParameterAndBufferBackBitwise()
+    {
+        var model = Trainable(1);
+        var before = Values(model);
+        var tensors = model.StateDict().Select(p => p.Value).ToArray();
+        var saved = model.CopyStateDict();
+
+        TrainOnce(model, 2);
+        Assert.NotEqual(before, Values(model));
+        model.LoadStateDict(saved);
+
+        Assert.Equal(before, Values(model));
+        Assert.Equal(tensors, model.StateDict().Select(p => p.Value));   // the same tensor objects, so an optimizer still holds them
+    }
+
+    [Fact]
+    public void CopyStateDict_LaterTraining_DoesNotChangeTheSnapshot()
+    {
+        var model = Trainable(3);
+        var saved = model.CopyStateDict();
+        float[] snapshot = [.. saved.SelectMany(p => p.Value.ToArray())];
+
+        TrainOnce(model, 4);
+
+        Assert.Equal(model.StateDict().Select(p => p.Key), saved.Select(p => p.Key));
+        Assert.Equal(snapshot, saved.SelectMany(p => p.Value.ToArray()));
+        Assert.All(saved, p => Assert.False(p.Value.RequiresGrad));
+    }
+
+    [Fact]
+    public void LoadStateDict_AnotherModelsState_MakesTheSameFunction()
+    {
+        var source = Trainable(5);
+        var target = Trainable(6);
+        var x = Tensor.Randn([5, 3], new Rng(7));
+        source.Eval();
+        target.Eval();
+
+        target.LoadStateDict(source.StateDict());
+
+        Assert.Equal(source.Forward(x).ToArray(), target.Forward(x).ToArray());
+    }
+
+    [Fact]
+    public void LoadStateDict_MissingUnexpectedAndMisshapedNames_NamesEachAndChangesNothing()
+    {
+        var model = Trainable(8);
+        var before = Values(model);
+        var state = model.CopyStateDict().Where(p => p.Key != "1.bias").ToList();
+        state[0] = KeyValuePair.Create(state[0].Key, Tensor.Zeros(2, 2));
+        state.Add(KeyValuePair.Create("2.weight", Tensor.Zeros(1)));
+
+        var e = Assert.Throws<ArgumentException>(() => model.LoadStateDict(state));
+
+        Assert.Contains("'0.0.weight' has shape [2, 2], the module needs [4, 3]", e.Message, StringComparison.Ordinal);
+        Assert.Contains("unexpected '2.weight'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("'1.bias' is missing", e.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Values(model));
+    }
+
+    [Fact]
+    public void LoadStateDict_NameTwice_Refused()
+    {
+        var model = Trainable(9);
+        var state = model.CopyStateDict().ToList();
+        state.Add(state[0]);
+
+        var e = Assert.Throws<ArgumentException>(() => model.LoadStateDict(state));
+
+        Assert.Contains("'0.0.weight' appears twice", e.Message, StringComparison.Ordinal);
+    }
 }

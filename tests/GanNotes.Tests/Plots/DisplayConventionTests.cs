@@ -83,7 +83,7 @@ public sealed class DisplayConventionTests : IDisposable
     }
 
     [Fact]
-    public void Figure_Always_HtmlWithFallbackPngAndSummary()
+    public void Figure_Always_HtmlPngOnceAndSummary()
     {
         PlotDisplay.StaticImage = StaticImageMode.Always;
         var figure = FigureTests.PaperFigure1();
@@ -96,10 +96,14 @@ public sealed class DisplayConventionTests : IDisposable
         Assert.Contains("<div id=\"gannotes-plot-", html, StringComparison.Ordinal);
         Assert.Contains("Plotly.newPlot", html, StringComparison.Ordinal);
         Assert.Contains("https://cdn.plot.ly/plotly-3.7.0.min.js", html, StringComparison.Ordinal);
-        Assert.Contains("src=\"data:image/png;base64," + base64 + "\"", html, StringComparison.Ordinal);
+        // The PNG is stored once, as the bundle's image/png; the HTML holds no copy of it.
+        Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data:image/png", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(base64[..64], html, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"gannotes-static\">", html, StringComparison.Ordinal);
         var png = PngTestDecoder.Decode(Convert.FromBase64String(base64));
         Assert.Equal((640, 400), (png.Width, png.Height));
-        // The HTML fallback and the image/png output share one Chromium rendering.
+        // Both formatters share one Chromium rendering.
         Assert.Equal(before + 1, FigureExport.RenderCount);
         Assert.Equal((true, figure.ToString()), bundle["text/plain"]);
     }

@@ -86,6 +86,32 @@ public class FigureExportTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void ToPng_YTitleLongerThanTheFigureIsTall_DrawnWholeInsideTheImage()
+    {
+        // About 440 px of text at 14 px in Arial, on a figure 350 px tall: unbroken, plotly centres
+        // it on the plot area and both of its ends fall outside the image.
+        const string title = "the Fréchet distance of the classifier's penultimate features, per epoch";
+        var figure = Figure.Line(new[] { 1.0, 2, 3 }).WithAxes("epoch", title).WithSize(500, 350);
+
+        var png = PngTestDecoder.Decode(figure.ToPng());
+
+        // The title sits left of the plot area: nothing of it in the image's first and last rows,
+        // and some of it in the rows between.
+        bool Dark(int x, int y) => png.Pixel(x, y)[0] < 200;
+        int inTitleColumns = 0;
+        for (int x = 0; x < 60; x++)
+        {
+            Assert.False(Dark(x, 0) || Dark(x, 1) || Dark(x, png.Height - 2) || Dark(x, png.Height - 1),
+                $"the y title touches the image's edge at x = {x}");
+            for (int y = 2; y < png.Height - 2; y++)
+            {
+                inTitleColumns += Dark(x, y) ? 1 : 0;
+            }
+        }
+        Assert.True(inTitleColumns > 100, $"only {inTitleColumns} dark pixels where the y title should be");
+    }
+
+    [Fact]
     public void ToHtml_StaticImage_EmbedsChromiumPng()
     {
         var figure = Figure.Line(new[] { 1.0, 3, 2 }, "loss").WithSize(400, 300);

@@ -100,6 +100,8 @@ public sealed class RunPlotsTests : IDisposable
         var figure = RunPlots.SampleFigure(run.Trainer, recipe, 1);
         Assert.Equal(["p_data samples", "p_g: G(z) samples"], figure.Traces.Select(t => t.Name));
         Assert.Equal(2000, ((ScatterTrace)figure.Traces[1]).X.Length);
+        // The course's colours: p_data black, p_g green.
+        Assert.Equal(["rgba(0,0,0,0.5)", "rgba(0,128,0,0.45)"], figure.Traces.Select(t => ((ScatterTrace)t).Color));
         Assert.Throws<ArgumentException>(() => RunPlots.SampleFigure(run.Trainer, GanRecipe.Fast, 1));
     }
 }

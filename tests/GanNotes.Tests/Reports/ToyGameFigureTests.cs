@@ -75,4 +75,36 @@ public class ToyGameFigureTests
     {
         Assert.Equal(1 / 0.2, ToyGameFigure.HistogramPeak([1.05, 1.1, 1.15], 0, 12), 9);
     }
+
+    [Fact]
+    public void PaperPanel_PeakedPG_YAxisReachesAboveItsPeak()
+    {
+        // A G that squeezes every z into a stretch of x about 0.04 wide: its density estimate peaks near 4.
+        var g = new Sequential(new Linear(1, 1, rng: new Rng(10)));
+        using (Autograd.NoGrad())
+        {
+            g.Parameters().First().Fill_(0.02f);
+        }
+        var d = MlpGan.BuildDiscriminator(inputDim: 1, hidden: 4, rng: new Rng(11));
+        var game = new GanTrainer(g, d, new Adam(g.Parameters(), 1e-3f), new Adam(d.Parameters(), 1e-3f),
+            new ToySampler(new Gaussian1D(2, 0.5), 12), new GanTrainerOptions { BatchSize = 16, ZDim = 1, Noise = NoiseKind.Uniform, Seed = 13, FixedNoiseCount = 400 });
+
+        var figure = ToyGameFigure.PaperPanel(game, new Gaussian1D(2, 0.5).Pdf, -1.5, 5.5, "(a)");
+
+        double peak = ((ScatterTrace)figure.Traces[1]).Y.Max();
+        var (bottom, top) = figure.Layout.YAxis.Range!.Value;
+        Assert.True(peak > 2, $"the test's p_g should be peaked, got {peak}");
+        Assert.True(top > peak, $"top {top}, peak {peak}");
+        Assert.Equal(-0.7, bottom);
+    }
+
+    [Fact]
+    public void PaperPanel_LowDensities_YAxisStillShowsDsWholeRange()
+    {
+        var figure = ToyGameFigure.PaperPanel(UniformGame(1, NoiseKind.Uniform), x => 0.01, -1.5, 5.5, "(a)");
+
+        var (_, top) = figure.Layout.YAxis.Range!.Value;
+        double peak = ((ScatterTrace)figure.Traces[1]).Y.Max();
+        Assert.Equal(Math.Max(1.1, 1.08 * peak), top, 12);
+    }
 }

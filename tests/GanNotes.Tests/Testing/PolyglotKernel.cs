@@ -46,9 +46,11 @@ internal static class PolyglotKernel
     /// <summary>
     /// Runs <paramref name="notebook"/> in the kernel and returns the executed notebook (also
     /// written to <paramref name="output"/>) and what the runner printed (its time).
-    /// <paramref name="injectedCode"/>, when given, runs in a cell right after the parameters cell.
+    /// <paramref name="injectedCode"/>, when given, runs in a cell right after the parameters cell;
+    /// <paramref name="folder"/>, when given, is the kernel's working folder instead of the notebook's.
     /// </summary>
-    public static (JsonNode Notebook, string Log) Run(string notebook, string output, string? injectedCode = null, TimeSpan? cellTimeout = null)
+    public static (JsonNode Notebook, string Log) Run(
+        string notebook, string output, string? injectedCode = null, TimeSpan? cellTimeout = null, string? folder = null)
     {
         Assert.True(File.Exists(Python), $"Running notebooks in the .NET Interactive kernel needs {Python} with python3-nbclient (tests/test.sh installs it).");
         var start = new ProcessStartInfo(Python)
@@ -64,6 +66,11 @@ internal static class PolyglotKernel
         {
             start.ArgumentList.Add("--inject");
             start.ArgumentList.Add(injectedCode);
+        }
+        if (folder is not null)
+        {
+            start.ArgumentList.Add("--folder");
+            start.ArgumentList.Add(folder);
         }
         start.ArgumentList.Add("--timeout");
         start.ArgumentList.Add(((int)(cellTimeout ?? TimeSpan.FromMinutes(5)).TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
