@@ -18,11 +18,10 @@ namespace GanNotes.Plots;
 /// Series accept float[], double[], int[], lists and LINQ queries of any number type, and
 /// 1-D <see cref="Tensors.Tensor"/>s. A figure is mutable: every <c>Add...</c>/<c>With...</c>
 /// changes it and returns it. In a notebook the value of a cell that ends with a figure is
-/// drawn as an interactive plotly chart, with its PNG beside it for readers that run no script
-/// (see <see cref="FigureFormatterSource"/>);
+/// drawn as an interactive plotly chart with a PNG fallback (see <see cref="FigureFormatterSource"/>);
 /// <see cref="ToHtml(PlotlyJs?, bool)"/>, <see cref="SaveHtml"/> and <see cref="SavePng"/> write it out.
 /// </remarks>
-[TypeFormatterSource(typeof(FigureFormatterSource), PreferredMimeTypes = [HtmlMimeType, PngMimeType, PlainTextMimeType])]
+[TypeFormatterSource(typeof(FigureFormatterSource), PreferredMimeTypes = [HtmlMimeType, PlainTextMimeType])]
 public sealed partial class Figure
 {
     internal const string HtmlMimeType = "text/html";

@@ -13,7 +13,7 @@ namespace GanNotes.Plots;
 /// chromium, chromium-browser, google-chrome on PATH, else a standard Chrome/Edge install)
 /// and the local plotly.js (<see cref="PlotlyJs.LocatePath"/>). One export starts one
 /// browser: about 1 s. The PNG is cached per figure instance, keyed by the figure's JSON and
-/// size, so a notebook's HTML and image/png formatters share one rendering.
+/// size, so a notebook's HTML fallback and its image/png output share one rendering.
 /// </remarks>
 public static class FigureExport
 {

@@ -5,16 +5,15 @@ namespace GanNotes.Plots;
 
 /// <summary>
 /// The notebook formatters of <see cref="Figure"/> (named by its <see cref="TypeFormatterSourceAttribute"/>):
-/// <c>text/html</c>, the interactive plotly chart; <c>image/png</c>, the static PNG (base64);
-/// <c>text/plain</c>, a one-line summary. The three form one output's MIME bundle.
+/// <c>text/html</c>, the interactive plotly chart with the static PNG inside it as its fallback,
+/// and <c>text/plain</c>, a one-line summary.
 /// </summary>
 /// <remarks>
-/// The PNG is stored once, as the image/png entry, for the readers that show no script
-/// (GitHub's notebook view, nbconvert's PDF); the HTML does not embed a copy of it, only a line
-/// naming the chart that its script replaces by the chart. Whether a PNG is rendered at all
-/// follows <see cref="PlotDisplay.StaticImage"/>; when it is skipped the HTML says why in a
-/// comment and the image/png formatter writes nothing and returns false. One Chromium rendering
-/// serves both formatters (cached per figure).
+/// The PNG is stored once, inside the HTML, where the readers that run no script show it
+/// (nbconvert's HTML and GitHub's notebook view prefer text/html over image/png, so a separate
+/// image/png entry would be a second copy that they never show). Where a script runs, it
+/// replaces the PNG by the interactive chart. Whether a PNG is rendered at all follows
+/// <see cref="PlotDisplay.StaticImage"/>; when it is skipped the HTML says why in a comment.
 /// </remarks>
 public sealed class FigureFormatterSource
 {
@@ -25,24 +24,13 @@ public sealed class FigureFormatterSource
         new DisplayFormatter(typeof(Figure), Figure.HtmlMimeType, (value, writer) =>
         {
             var figure = (Figure)value;
-            // Rendered here only to learn whether it can be (the image/png formatter reuses it).
-            _ = PlotDisplay.StaticPng(figure, out string? skipped);
+            byte[]? png = PlotDisplay.StaticPng(figure, out string? skipped);
             if (skipped is not null)
             {
                 // "--" may not appear inside an HTML comment.
                 writer.Write($"<!-- static image skipped: {WebUtility.HtmlEncode(skipped).Replace("--", "- -", StringComparison.Ordinal)} -->\n");
             }
-            FigureHtml.WriteFragment(writer, figure, PlotDisplay.PlotlyJs, staticPng: null);
-            return true;
-        }),
-        new DisplayFormatter(typeof(Figure), Figure.PngMimeType, (value, writer) =>
-        {
-            byte[]? png = PlotDisplay.StaticPng((Figure)value, out _);
-            if (png is null)
-            {
-                return false;
-            }
-            writer.Write(Convert.ToBase64String(png));
+            FigureHtml.WriteFragment(writer, figure, PlotDisplay.PlotlyJs, png);
             return true;
         }),
         new DisplayFormatter(typeof(Figure), Figure.PlainTextMimeType, (value, writer) =>

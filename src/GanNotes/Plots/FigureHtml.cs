@@ -17,10 +17,9 @@ internal static class FigureHtml
     private static int counter;
 
     /// <summary>
-    /// A div holding a static stand-in, then a script that loads plotly.js, removes the stand-in
-    /// and draws the interactive chart in its place. The stand-in is the PNG when one is given
-    /// (an HTML file that must show the chart where no JavaScript runs), else one line naming
-    /// the chart: notebook output carries the PNG once, as its own image/png.
+    /// A div holding the optional static PNG, then a script that loads plotly.js, removes the
+    /// PNG and draws the interactive chart in its place. Where no JavaScript runs (GitHub's
+    /// notebook view, nbconvert HTML) the PNG is what readers see.
     /// </summary>
     public static string Fragment(Figure figure, PlotlyJs plotly, byte[]? staticPng) =>
         Build(html => WriteFragment(html, figure, plotly, staticPng));
@@ -33,15 +32,11 @@ internal static class FigureHtml
         string width = figure.Layout.Width is int w ? $"{w}px" : "100%";
         int height = figure.Layout.Height ?? FigureExport.DefaultHeight;
         html.Write(string.Create(CultureInfo.InvariantCulture, $"<div id=\"{id}\" class=\"gannotes-plot\" style=\"width:{width};height:{height}px;\">"));
-        string alt = WebUtility.HtmlEncode(figure.Layout.Title ?? "plot");
         if (staticPng is not null)
         {
             var (pngWidth, pngHeight) = PngWriter.ReadSize(staticPng);
+            string alt = WebUtility.HtmlEncode(figure.Layout.Title ?? "plot");
             html.Write(string.Create(CultureInfo.InvariantCulture, $"<img class=\"{StaticImageClass}\" src=\"data:image/png;base64,{Convert.ToBase64String(staticPng)}\" width=\"{pngWidth}\" height=\"{pngHeight}\" alt=\"{alt}\" style=\"max-width:100%;height:auto;\">"));
-        }
-        else
-        {
-            html.Write($"<p class=\"{StaticImageClass}\">Interactive chart \u201C{alt}\u201D: plotly.js draws it where JavaScript runs.</p>");
         }
         html.Write("</div>\n");
         if (plotly.IsInline)
@@ -60,8 +55,8 @@ internal static class FigureHtml
               function draw(Plotly) {
                 var el = document.getElementById("{{id}}");
                 if (!el) { return; }
-                var standIn = el.querySelector(".{{StaticImageClass}}");
-                if (standIn) { standIn.parentNode.removeChild(standIn); }
+                var img = el.querySelector("img.{{StaticImageClass}}");
+                if (img) { img.parentNode.removeChild(img); }
                 Plotly.newPlot(el, figure.data, figure.layout, config);
               }
               if (window.Plotly) { draw(window.Plotly); return; }
