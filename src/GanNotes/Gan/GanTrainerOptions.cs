@@ -13,7 +13,7 @@ public sealed record GanTrainerOptions
     /// <summary>m: the minibatch size of both players (128 in the notes).</summary>
     public int BatchSize { get; init; } = 128;
 
-    /// <summary>The generator objective (the notes' code: BCE against "real" labels, i.e. non-saturating).</summary>
+    /// <summary>The generator objective: the course's default is the non-saturating one of the paper's Sec. 3 (the notes' Algorithm 1 shows the minimax one).</summary>
     public GeneratorLoss Loss { get; init; } = GeneratorLoss.NonSaturating;
 
     /// <summary>p_z: N(0, I) as in the notes, or U(-1, 1) as in the paper.</summary>
