@@ -39,6 +39,6 @@ public sealed partial class ImageGrid
         }
         int textTop = (position == LabelPosition.Above ? 0 : Height) + margin;
         BitmapFont.Draw(labelled, width, text, (width - textWidth) / 2, textTop, textScale, ink: 0);
-        return new ImageGrid(labelled, width, height, Count, Rows, Columns, TileWidth, TileHeight, Scale, [.. Labels, text]);
+        return new ImageGrid(labelled, width, height, Count, Rows, Columns, TileWidth, TileHeight, Scale, [.. Labels, text], composite);
     }
 }

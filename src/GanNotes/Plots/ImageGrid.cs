@@ -23,11 +23,17 @@ public sealed partial class ImageGrid
 {
     private readonly byte[] pixels;
 
-    private ImageGrid(byte[] pixels, int width, int height, int count, int rows, int columns, int tileWidth, int tileHeight, int scale, IReadOnlyList<string>? labels = null)
+    // What the picture is when it is not a grid of tiles drawn here ("2 pictures side by side",
+    // "a picture"); null for a grid, which ToString describes by its tiles.
+    private readonly string? composite;
+
+    private ImageGrid(byte[] pixels, int width, int height, int count, int rows, int columns, int tileWidth, int tileHeight, int scale,
+        IReadOnlyList<string>? labels = null, string? composite = null)
     {
         this.pixels = pixels;
         (Width, Height, Count, Rows, Columns, TileWidth, TileHeight, Scale) = (width, height, count, rows, columns, tileWidth, tileHeight, scale);
         Labels = labels ?? [];
+        this.composite = composite;
     }
 
     /// <summary>The grid's width in pixels.</summary>
@@ -127,7 +133,7 @@ public sealed partial class ImageGrid
                 kept[y * w + x] = pixels[y * shrink * width + x * shrink];
             }
         }
-        return new ImageGrid(kept, w, h, 1, 1, 1, w, h, 1);
+        return new ImageGrid(kept, w, h, 1, 1, 1, w, h, 1, composite: APicture);
     }
 
     /// <summary>Pictures side by side, top-aligned, <paramref name="gap"/> white pixels apart: a strip of grids.</summary>
@@ -153,7 +159,8 @@ public sealed partial class ImageGrid
             }
             left += picture.Width + gap;
         }
-        return new ImageGrid(pixels, width, height, list.Sum(p => p.Count), 1, list.Count, width, height, 1, [.. list.SelectMany(p => p.Labels)]);
+        return new ImageGrid(pixels, width, height, list.Sum(p => p.Count), 1, list.Count, width, height, 1, [.. list.SelectMany(p => p.Labels)],
+            list.Count == 1 ? APicture : $"{list.Count} pictures side by side");
     }
 
     /// <summary>
@@ -177,7 +184,7 @@ public sealed partial class ImageGrid
         {
             pixels.AsSpan((y + row) * Width + x, width).CopyTo(kept.AsSpan(row * width));
         }
-        return new ImageGrid(kept, width, height, 1, 1, 1, width, height, 1);
+        return new ImageGrid(kept, width, height, 1, 1, 1, width, height, 1, composite: APicture);
     }
 
     /// <summary>The grid's gray levels, row-major, one byte per pixel (a copy).</summary>
@@ -197,10 +204,13 @@ public sealed partial class ImageGrid
     public string ToHtml() => string.Create(CultureInfo.InvariantCulture,
         $"<img src=\"data:image/png;base64,{Convert.ToBase64String(ToPng())}\" width=\"{Width}\" height=\"{Height}\" alt=\"{Count} images\" style=\"image-rendering:pixelated;\">");
 
-    /// <summary>A one-line summary.</summary>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"ImageGrid: {Count} images of {TileWidth}x{TileHeight} in {Rows}x{Columns} tiles, scale {Scale}, {Width}x{Height} pixels")
+    /// <summary>A one-line summary: the tiles of a grid (or what the picture is), its size, and its labels.</summary>
+    public override string ToString() => (composite is null
+            ? string.Create(CultureInfo.InvariantCulture, $"ImageGrid: {Count} images of {TileWidth}x{TileHeight} in {Rows}x{Columns} tiles, scale {Scale}, {Width}x{Height} pixels")
+            : string.Create(CultureInfo.InvariantCulture, $"ImageGrid: {composite}, {Width}x{Height} pixels"))
         + (Labels.Count == 0 ? "" : "; labelled " + string.Join(", ", Labels.Select(l => $"\"{l}\"")));
+
+    private const string APicture = "a picture";
 
     private static int SquareSide(int length, IReadOnlyList<int> shape, string paramName)
     {

@@ -84,7 +84,7 @@ public class ImageGridLabelsTests
         var row = ImageGrid.Row([left, right]);
 
         Assert.Equal(["epoch 1", "seed004", "fast"], row.Labels);
-        Assert.EndsWith("; labelled \"epoch 1\", \"seed004\", \"fast\"", row.ToString(), StringComparison.Ordinal);
+        Assert.Equal($"ImageGrid: 2 pictures side by side, {row.Width}x{row.Height} pixels; labelled \"epoch 1\", \"seed004\", \"fast\"", row.ToString());
         Assert.DoesNotContain("labelled", Gray(4, 0.2f).ToString(), StringComparison.Ordinal);
     }
 
@@ -104,6 +104,7 @@ public class ImageGridLabelsTests
         var crop = grid.Crop(4, 1, 6, 2);
 
         Assert.Equal((6, 2), (crop.Width, crop.Height));
+        Assert.Equal("ImageGrid: a picture, 6x2 pixels", crop.ToString());
         var all = grid.ToPixels();
         Assert.Equal(all.AsSpan(1 * 15 + 4, 6).ToArray().Concat(all.AsSpan(2 * 15 + 4, 6).ToArray()), crop.ToPixels());
     }
