@@ -21,7 +21,7 @@ internal static class TrainCommand
           The default: the fast recipe on the shipped Fashion-MNIST, into runs/fashion-mnist-fast-<time>/:
             gan-notes train
 
-          The lecture notes' exact recipe (Adam lr 1e-5, 250 epochs), into a chosen folder:
+          The lecture notes' final setting (lr 1e-5, 250 epochs; Adam is the course's choice), into a chosen folder:
             gan-notes train --recipe seed004 --out runs/seed004
 
           Continue a run stopped with Ctrl+C, or train it for more epochs:

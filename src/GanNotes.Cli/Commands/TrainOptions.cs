@@ -11,7 +11,9 @@ internal sealed class TrainOptions
     private static readonly GanRecipe Toy = GanRecipe.Fast.ForDataset(GanDataset.Gaussian1D);
 
     public Option<string?> Recipe { get; } = OptionParsers.OneOf("--recipe",
-        $"Start from a preset: fast (default; the notes' MLPs with {Describe(GanRecipe.Fast)}, the DCGAN setting), seed004 (the lecture notes: {Describe(GanRecipe.Seed004)}) or dcgan (convolutional networks, z {GanRecipe.Dcgan.ZDim}, h {GanRecipe.Dcgan.Hidden}, {Describe(GanRecipe.Dcgan)}; images only).",
+        $"Start from a preset: fast (default; the course's MLP GAN with {Describe(GanRecipe.Fast)}, the DCGAN paper's setting), "
+        + $"seed004 (the lecture notes' final setting, {NotesSetting(GanRecipe.Seed004)}; Adam with beta1 {GanRecipe.Seed004.Beta1.ToString(System.Globalization.CultureInfo.InvariantCulture)} is the course's choice, as are the MLP's widths) "
+        + $"or dcgan (convolutional networks, z {GanRecipe.Dcgan.ZDim}, h {GanRecipe.Dcgan.Hidden}, {Describe(GanRecipe.Dcgan)}; images only).",
         [.. GanRecipe.Presets.Keys]);
 
     public Option<GanDataset?> Dataset { get; } = OptionParsers.Choice<GanDataset>("--dataset",
@@ -137,4 +139,8 @@ internal sealed class TrainOptions
     /// <summary>A preset's optimizer settings and length, read from the recipe itself so help cannot go stale.</summary>
     private static string Describe(GanRecipe recipe) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"Adam lr {recipe.Lr:0.##e-0}, beta1 {recipe.Beta1}, {recipe.Epochs} epochs");
+
+    // What seed 004 itself gives: the epochs, z, the batch size and the learning rate, nothing more.
+    private static string NotesSetting(GanRecipe recipe) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{recipe.Epochs} epochs, z {recipe.ZDim}, m {recipe.BatchSize}, lr {recipe.Lr:0.##e-0}");
 }

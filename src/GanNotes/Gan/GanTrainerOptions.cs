@@ -13,10 +13,10 @@ public sealed record GanTrainerOptions
     /// <summary>m: the minibatch size of both players (128 in the notes).</summary>
     public int BatchSize { get; init; } = 128;
 
-    /// <summary>The generator objective: non-saturating by default, BCE against "real" labels, the paper's Section 3 advice.</summary>
+    /// <summary>The generator objective: the course's default is the non-saturating one of the paper's Sec. 3 (the notes' Algorithm 1 shows the minimax one).</summary>
     public GeneratorLoss Loss { get; init; } = GeneratorLoss.NonSaturating;
 
-    /// <summary>p_z: N(0, I) as in the notes (seed 004), or U(-1, 1), uniform as in the paper's Figure 1.</summary>
+    /// <summary>p_z: N(0, I) as in the notes, or U(-1, 1) as in the paper.</summary>
     public NoiseKind Noise { get; init; } = NoiseKind.Normal;
 
     /// <summary>The dimension of z.</summary>

@@ -14,21 +14,24 @@ public enum GeneratorOutput
 }
 
 /// <summary>
-/// The multilayer-perceptron generator and discriminator built from the lecture notes' blocks
-/// (seed 004: G, four blocks of Linear, BatchNorm and ReLU, then Linear and Sigmoid; D, three
-/// blocks of Linear and LeakyReLU, then Linear). The notes give no widths and no LeakyReLU slope:
-/// the widths h, 2h, 4h, 8h and 4h, 2h, h, h = 128 and the slope 0.2 are the course's choices.
-/// The same networks as the PyTorch reference in the benchmarks.
+/// The multilayer-perceptron generator and discriminator of the course, the same networks as
+/// the PyTorch reference in the benchmarks.
 /// </summary>
+/// <remarks>
+/// The lecture notes (seed 004) give the blocks: G has four of Linear, BatchNorm, ReLU, then
+/// Linear and Sigmoid; D three of Linear, LeakyReLU, then Linear; z has 64 dimensions. The
+/// widths (h, 2h, 4h, 8h with h = 128 in G; 4h, 2h, h in D) and the leaky slope of 0.2 are the
+/// course's choices, those of the public reproductions of this recipe.
+/// </remarks>
 public static class MlpGan
 {
-    /// <summary>Noise dimension of the notes' recipe.</summary>
+    /// <summary>Noise dimension of the notes' final setting (seed 004).</summary>
     public const int DefaultZDim = 64;
 
     /// <summary>Hidden size h: the course's choice (the notes give no widths).</summary>
     public const int DefaultHidden = 128;
 
-    /// <summary>Leaky ReLU slope of the discriminator: the course's choice (the notes give none).</summary>
+    /// <summary>Leaky ReLU slope of the discriminator: the course's choice (the notes name LeakyReLU without a slope).</summary>
     public const float LeakySlope = 0.2f;
 
     /// <summary>
@@ -36,7 +39,7 @@ public static class MlpGan
     /// h, 2h, 4h, 8h, then Linear to the output and its activation.
     /// </summary>
     /// <param name="zDim">Noise dimension (64 in the notes).</param>
-    /// <param name="hidden">h (128 by default, the course's choice).</param>
+    /// <param name="hidden">h (128, the course's choice).</param>
     /// <param name="outputDim">Sample size (784 = 28 x 28 for images, 1 or 2 for toy data).</param>
     /// <param name="output">Output activation.</param>
     /// <param name="rng">Initialises the weights (default: <see cref="Tensors.Rng.Default"/>).</param>

@@ -16,7 +16,7 @@ namespace GanNotes.Gan;
 /// </code>
 /// </summary>
 /// <remarks>
-/// Only the last checkpoint is kept for image runs: the notes' networks with Adam's state are
+/// Only the last checkpoint is kept for image runs: the MLP GAN's networks with Adam's state are
 /// about 25 MB per checkpoint, 6 GB for a 250-epoch run if every epoch were kept.
 /// </remarks>
 public static partial class RunFolder

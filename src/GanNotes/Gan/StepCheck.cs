@@ -13,7 +13,7 @@ namespace GanNotes.Gan;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Both steps run on two identical copies of a small MLP GAN (the notes' architecture at h = 4,
+/// Both steps run on two identical copies of a small MLP GAN (the course's architecture at h = 4,
 /// z of 8 dimensions, 12 features, m = 16). The step under test gets plain SGD with learning
 /// rate 1 and no momentum, so each parameter's change is minus its gradient: comparing the
 /// changes compares the gradients. Before the step, its player's parameters hold stale

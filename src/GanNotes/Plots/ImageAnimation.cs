@@ -15,7 +15,8 @@ namespace GanNotes.Plots;
 /// The HTML needs no library: the frames are inline PNGs and a few lines of script swap them.
 /// Where scripts do not run (a static notebook viewer, a PNG file), the animation falls back to
 /// <see cref="Strip"/>: up to <see cref="StripFrames"/> frames, evenly spaced, side by side,
-/// first and last included; the text output names the frames it shows.
+/// first and last included, each with its label written under it (<see cref="ImageGrid.WithLabel"/>);
+/// the text output names the frames it shows.
 /// </remarks>
 [TypeFormatterSource(typeof(ImageAnimationFormatterSource), PreferredMimeTypes = [Figure.HtmlMimeType, Figure.PngMimeType, Figure.PlainTextMimeType])]
 public sealed class ImageAnimation
@@ -41,10 +42,17 @@ public sealed class ImageAnimation
     public IReadOnlyList<(string Label, ImageGrid Picture)> Frames => frames;
 
     /// <summary>Appends a frame.</summary>
+    /// <param name="label">What the frame shows, e.g. "epoch 20": shown beside the slider and written under the frame in the strip (printable ASCII; empty for none).</param>
+    /// <param name="picture">The frame.</param>
+    /// <exception cref="ArgumentException">The label holds a character the strip's font cannot draw; the message names it.</exception>
     public ImageAnimation Add(string label, ImageGrid picture)
     {
         ArgumentNullException.ThrowIfNull(label);
         ArgumentNullException.ThrowIfNull(picture);
+        if (label.Length > 0)
+        {
+            _ = BitmapFont.Measure(label);
+        }
         frames.Add((label, picture));
         return this;
     }
@@ -60,11 +68,11 @@ public sealed class ImageAnimation
         return [.. Enumerable.Range(0, k).Select(i => (int)Math.Round(i * (n - 1) / (double)(k - 1), MidpointRounding.AwayFromZero)).Distinct()];
     }
 
-    /// <summary>The static fallback: the <see cref="StripIndices"/> frames side by side.</summary>
+    /// <summary>The static fallback: the <see cref="StripIndices"/> frames side by side, 12 pixels apart, each labelled under it.</summary>
     /// <exception cref="InvalidOperationException">The animation has no frames.</exception>
     public ImageGrid Strip() => frames.Count == 0
         ? throw new InvalidOperationException("The animation has no frames yet.")
-        : ImageGrid.Row(StripIndices().Select(i => frames[i].Picture), gap: 12);
+        : ImageGrid.Row(StripIndices().Select(i => frames[i].Label.Length > 0 ? frames[i].Picture.WithLabel(frames[i].Label) : frames[i].Picture), gap: 12);
 
     /// <summary>The strip as a PNG file's bytes.</summary>
     public byte[] ToPng() => Strip().ToPng();

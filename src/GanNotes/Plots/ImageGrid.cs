@@ -15,16 +15,25 @@ namespace GanNotes.Plots;
 /// <c>padValue</c> separate the tiles and surround the grid: tile (r, c) starts at
 /// x = padding + c (tileWidth·scale + padding), y = padding + r (tileHeight·scale + padding).
 /// Grid cells after the last image are filled with <c>padValue</c>.
+/// <see cref="WithLabel"/> writes a label into the picture (the epoch under a grid, the recipe
+/// over it), so that a saved or copied image still says what it shows.
 /// </remarks>
 [TypeFormatterSource(typeof(ImageGridFormatterSource), PreferredMimeTypes = [Figure.PngMimeType, Figure.PlainTextMimeType])]
-public sealed class ImageGrid
+public sealed partial class ImageGrid
 {
     private readonly byte[] pixels;
 
-    private ImageGrid(byte[] pixels, int width, int height, int count, int rows, int columns, int tileWidth, int tileHeight, int scale)
+    // What the picture is when it is not a grid of tiles drawn here ("2 pictures side by side",
+    // "a picture"); null for a grid, which ToString describes by its tiles.
+    private readonly string? composite;
+
+    private ImageGrid(byte[] pixels, int width, int height, int count, int rows, int columns, int tileWidth, int tileHeight, int scale,
+        IReadOnlyList<string>? labels = null, string? composite = null)
     {
         this.pixels = pixels;
         (Width, Height, Count, Rows, Columns, TileWidth, TileHeight, Scale) = (width, height, count, rows, columns, tileWidth, tileHeight, scale);
+        Labels = labels ?? [];
+        this.composite = composite;
     }
 
     /// <summary>The grid's width in pixels.</summary>
@@ -50,6 +59,9 @@ public sealed class ImageGrid
 
     /// <summary>The integer magnification of each image.</summary>
     public int Scale { get; }
+
+    /// <summary>The labels drawn into the picture, in the order they were added (left to right for a <see cref="Row"/>).</summary>
+    public IReadOnlyList<string> Labels { get; }
 
     /// <summary>
     /// A grid of the images in a tensor of shape [N, H, W], [N, 1, H, W], or [N, D] with D a
@@ -121,7 +133,7 @@ public sealed class ImageGrid
                 kept[y * w + x] = pixels[y * shrink * width + x * shrink];
             }
         }
-        return new ImageGrid(kept, w, h, 1, 1, 1, w, h, 1);
+        return new ImageGrid(kept, w, h, 1, 1, 1, w, h, 1, composite: APicture);
     }
 
     /// <summary>Pictures side by side, top-aligned, <paramref name="gap"/> white pixels apart: a strip of grids.</summary>
@@ -147,7 +159,32 @@ public sealed class ImageGrid
             }
             left += picture.Width + gap;
         }
-        return new ImageGrid(pixels, width, height, list.Sum(p => p.Count), 1, list.Count, width, height, 1);
+        return new ImageGrid(pixels, width, height, list.Sum(p => p.Count), 1, list.Count, width, height, 1, [.. list.SelectMany(p => p.Labels)],
+            list.Count == 1 ? APicture : $"{list.Count} pictures side by side");
+    }
+
+    /// <summary>
+    /// The rectangle of <paramref name="width"/> x <paramref name="height"/> pixels whose top-left
+    /// corner is (<paramref name="x"/>, <paramref name="y"/>), as a picture of its own (e.g. the
+    /// first rows and columns of a saved grid). Labels are not kept: crop first, then label.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The rectangle is empty or reaches outside the picture.</exception>
+    public ImageGrid Crop(int x, int y, int width, int height)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(x);
+        ArgumentOutOfRangeException.ThrowIfNegative(y);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
+        if (x + width > Width || y + height > Height)
+        {
+            throw new ArgumentOutOfRangeException(nameof(width), $"A {width}x{height} crop at ({x}, {y}) reaches outside the {Width}x{Height} picture.");
+        }
+        var kept = new byte[width * height];
+        for (int row = 0; row < height; row++)
+        {
+            pixels.AsSpan((y + row) * Width + x, width).CopyTo(kept.AsSpan(row * width));
+        }
+        return new ImageGrid(kept, width, height, 1, 1, 1, width, height, 1, composite: APicture);
     }
 
     /// <summary>The grid's gray levels, row-major, one byte per pixel (a copy).</summary>
@@ -167,9 +204,13 @@ public sealed class ImageGrid
     public string ToHtml() => string.Create(CultureInfo.InvariantCulture,
         $"<img src=\"data:image/png;base64,{Convert.ToBase64String(ToPng())}\" width=\"{Width}\" height=\"{Height}\" alt=\"{Count} images\" style=\"image-rendering:pixelated;\">");
 
-    /// <summary>A one-line summary.</summary>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"ImageGrid: {Count} images of {TileWidth}x{TileHeight} in {Rows}x{Columns} tiles, scale {Scale}, {Width}x{Height} pixels");
+    /// <summary>A one-line summary: the tiles of a grid (or what the picture is), its size, and its labels.</summary>
+    public override string ToString() => (composite is null
+            ? string.Create(CultureInfo.InvariantCulture, $"ImageGrid: {Count} images of {TileWidth}x{TileHeight} in {Rows}x{Columns} tiles, scale {Scale}, {Width}x{Height} pixels")
+            : string.Create(CultureInfo.InvariantCulture, $"ImageGrid: {composite}, {Width}x{Height} pixels"))
+        + (Labels.Count == 0 ? "" : "; labelled " + string.Join(", ", Labels.Select(l => $"\"{l}\"")));
+
+    private const string APicture = "a picture";
 
     private static int SquareSide(int length, IReadOnlyList<int> shape, string paramName)
     {

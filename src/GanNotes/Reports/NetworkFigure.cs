@@ -35,16 +35,37 @@ public static class NetworkFigure
         return [.. blocks.Select(b => ((IReadOnlyList<string>)b.Layers, b.In, b.Out))];
     }
 
-    /// <summary>G's blocks in a row above D's, arrows between them, z on G's left and the logit at D's right.</summary>
+    // plotly's defaults, which this figure keeps: 12-pixel text in lines 1.3 em apart, margins of
+    // 80 pixels left, right and bottom and 100 at the top. The boxes are sized from them so that
+    // the longest block's lines fit inside its box, with room to spare.
+    private const double LinePixels = 12 * 1.3;
+    private const double CharacterPixels = 7.5;  // wider than an average letter of 12-pixel sans-serif
+    private const double PaddingPixels = 12;     // between the text and the box, on every side
+    private const int MarginXPixels = 80 + 80;
+    private const int MarginYPixels = 100 + 80;
+    private const double HalfWidth = 0.42, HalfHeight = 0.4;
+    private const double YMin = -0.65, YMax = 1.65;
+
+    /// <summary>
+    /// G's blocks in a row above D's, arrows between them, z on G's left and the logit at D's
+    /// right; the figure's size follows the blocks, so each box holds its lines of text.
+    /// </summary>
     public static Figure Of(Module g, Module d)
     {
         ArgumentNullException.ThrowIfNull(g);
         ArgumentNullException.ThrowIfNull(d);
         var gBlocks = Blocks(g);
         var dBlocks = Blocks(d);
+        var labels = gBlocks.Concat(dBlocks).Select(Lines).ToList();
+        int lines = labels.Max(l => l.Count);
+        int longest = labels.SelectMany(l => l).Max(line => line.Length);
+        double pixelsPerY = (lines * LinePixels + 2 * PaddingPixels) / (2 * HalfHeight);
+        double pixelsPerX = Math.Max(150, (longest * CharacterPixels + 2 * PaddingPixels) / (2 * HalfWidth));
         int columns = Math.Max(gBlocks.Count, dBlocks.Count);
+        double xMin = -1.1, xMax = columns + 0.1;
         var figure = new Figure().WithTitle("G and D, block by block (drawn from the modules)")
-            .WithXRange(-1.1, columns + 0.1).WithYRange(-0.75, 1.75).WithSize(180 * (columns + 1), 340);
+            .WithXRange(xMin, xMax).WithYRange(YMin, YMax)
+            .WithSize(MarginXPixels + (int)Math.Ceiling((xMax - xMin) * pixelsPerX), MarginYPixels + (int)Math.Ceiling((YMax - YMin) * pixelsPerY));
         figure.Layout.XAxis.Visible = false;
         figure.Layout.YAxis.Visible = false;
         figure.Layout.ShowLegend = false;
@@ -53,23 +74,26 @@ public static class NetworkFigure
         return figure;
     }
 
+    /// <summary>A block's label, line by line: its layers, then its widths in italics.</summary>
+    private static List<string> Lines((IReadOnlyList<string> Layers, int In, int Out) block) =>
+        [.. block.Layers, string.Create(CultureInfo.InvariantCulture, $"{block.In} \u2192 {block.Out}")];
+
     private static void Row(Figure figure, IReadOnlyList<(IReadOnlyList<string> Layers, int In, int Out)> blocks, double y, string name, string input, string color)
     {
-        const double halfWidth = 0.42, halfHeight = 0.3;
         figure.AddText(-0.75, y, string.Create(CultureInfo.InvariantCulture, $"<b>{name}</b><br>{input} [{blocks[0].In}]"), color);
-        figure.AddArrow(-0.55, y, -halfWidth, y, color);
+        figure.AddArrow(-0.55, y, -HalfWidth, y, color);
         for (int i = 0; i < blocks.Count; i++)
         {
-            var (layers, inFeatures, outFeatures) = blocks[i];
-            double left = i - halfWidth, right = i + halfWidth;
-            figure.AddSegment(left, y - halfHeight, right, y - halfHeight, color, width: 2)
-                .AddSegment(left, y + halfHeight, right, y + halfHeight, color, width: 2)
-                .AddSegment(left, y - halfHeight, left, y + halfHeight, color, width: 2)
-                .AddSegment(right, y - halfHeight, right, y + halfHeight, color, width: 2);
-            figure.AddText(i, y, string.Create(CultureInfo.InvariantCulture, $"{string.Join("<br>", layers)}<br><i>{inFeatures} \u2192 {outFeatures}</i>"));
+            var lines = Lines(blocks[i]);
+            double left = i - HalfWidth, right = i + HalfWidth;
+            figure.AddSegment(left, y - HalfHeight, right, y - HalfHeight, color, width: 2)
+                .AddSegment(left, y + HalfHeight, right, y + HalfHeight, color, width: 2)
+                .AddSegment(left, y - HalfHeight, left, y + HalfHeight, color, width: 2)
+                .AddSegment(right, y - HalfHeight, right, y + HalfHeight, color, width: 2);
+            figure.AddText(i, y, string.Join("<br>", lines.SkipLast(1)) + $"<br><i>{lines[^1]}</i>");
             if (i + 1 < blocks.Count)
             {
-                figure.AddArrow(right, y, i + 1 - halfWidth, y, color);
+                figure.AddArrow(right, y, i + 1 - HalfWidth, y, color);
             }
         }
     }

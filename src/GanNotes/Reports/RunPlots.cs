@@ -97,11 +97,11 @@ public static class RunPlots
         }
     }
 
-    /// <summary>G(fixed z) as an 8-column image grid at twice the size, written atomically to <paramref name="path"/>.</summary>
+    /// <summary>G(fixed z) as an 8-column image grid at twice the size (<see cref="SampleGridFile"/>), written atomically to <paramref name="path"/>.</summary>
     public static void SaveImageGrid(GanTrainer trainer, string path)
     {
         ArgumentNullException.ThrowIfNull(trainer);
-        ImageGrid.FromTensor(trainer.SampleFixed(), columns: 8, scale: 2).Save(path);
+        SampleGridFile.Draw(trainer.SampleFixed()).Save(path);
     }
 
     /// <summary>
@@ -123,7 +123,7 @@ public static class RunPlots
         var animation = new ImageAnimation(title ?? $"Samples of G from the fixed noise, {Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)))}");
         foreach (var (epoch, path) in samples)
         {
-            animation.Add(string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}"), ImageGrid.Load(path, shrink: 2));
+            animation.Add(string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}"), ImageGrid.Load(path, shrink: SampleGridFile.Scale));
         }
         return animation;
     }

@@ -29,18 +29,36 @@ public sealed class ImageAnimationTests : IDisposable
     }
 
     [Fact]
-    public void Strip_FramesSideBySideTwelvePixelsApart()
+    public void Strip_FramesSideBySideTwelvePixelsApartEachLabelledUnderIt()
     {
-        var animation = Frames(26);
+        var animation = new ImageAnimation();
+        for (int i = 0; i < 26; i++)
+        {
+            animation.Add($"epoch {i + 1}", ImageGrid.FromTensor(Tensor.Full([16, 28, 28], i / 26f), columns: 4));
+        }
         var frame = animation.Frames[0].Picture;
 
         var strip = animation.Strip();
 
-        Assert.Equal((5 * frame.Width + 4 * 12, frame.Height), (strip.Width, strip.Height));
+        var labelled = frame.WithLabel("epoch 1");
+        Assert.Equal((5 * frame.Width + 4 * 12, labelled.Height), (strip.Width, strip.Height));
+        Assert.Equal(["epoch 1", "epoch 7", "epoch 14", "epoch 20", "epoch 26"], strip.Labels);
         var pixels = strip.ToPixels();
         int left = 4 * (frame.Width + 12);
         Assert.Equal(animation.Frames[25].Picture.ToPixels()[frame.Width + 3], pixels[strip.Width + left + 3]); // the last frame is last
         Assert.Equal(255, pixels[strip.Width + frame.Width + 5]); // the gap is white
+        var caption = animation.Frames[25].Picture.WithLabel("epoch 26").ToPixels().AsSpan(frame.Width * frame.Height).ToArray();
+        for (int y = frame.Height; y < strip.Height; y++)
+        {
+            Assert.Equal(caption.AsSpan((y - frame.Height) * frame.Width, frame.Width).ToArray(), pixels.AsSpan(y * strip.Width + left, frame.Width).ToArray());
+        }
+    }
+
+    [Fact]
+    public void Add_LabelTheStripCannotDraw_RefusedNamingIt()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new ImageAnimation().Add("époque 1", ImageGrid.FromTensor(Tensor.Zeros(1, 4, 4))));
+        Assert.Contains("'é'", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -38,6 +38,30 @@ public class NetworkFigureTests
     }
 
     [Fact]
+    public void Of_EveryBoxTallAndWideEnoughForItsLines()
+    {
+        // plotly's defaults, which the figure keeps: 12-pixel text in lines 1.3 em apart, margins
+        // 80 pixels left, right and bottom and 100 at the top. The old figure (340 pixels high)
+        // drew G's four lines in boxes 38 pixels high, and the text spilled over them.
+        var figure = NetworkFigure.Of(MlpGan.BuildGenerator(), MlpGan.BuildDiscriminator());
+        var (yMin, yMax) = figure.Layout.YAxis.Range!.Value;
+        var (xMin, xMax) = figure.Layout.XAxis.Range!.Value;
+        double pixelsPerY = (figure.Layout.Height!.Value - 180) / (yMax - yMin);
+        double pixelsPerX = (figure.Layout.Width!.Value - 160) / (xMax - xMin);
+
+        var boxes = figure.Layout.Segments.Chunk(4).ToList();
+        var labels = figure.Layout.Annotations.Where(a => !a.ShowArrow && !a.Text.StartsWith("<b>", StringComparison.Ordinal)).ToList();
+        Assert.Equal(boxes.Count, labels.Count);
+        foreach (var (box, label) in boxes.Zip(labels))
+        {
+            var lines = label.Text.Replace("<i>", "", StringComparison.Ordinal).Replace("</i>", "", StringComparison.Ordinal).Split("<br>");
+            double height = (box[1].Y0 - box[0].Y0) * pixelsPerY, width = (box[0].X1 - box[0].X0) * pixelsPerX;
+            Assert.True(height >= lines.Length * 12 * 1.3 + 10, $"{label.Text}: {lines.Length} lines in a box {height:F0} pixels high");
+            Assert.True(width >= lines.Max(l => l.Length) * 7 + 10, $"{label.Text}: a box {width:F0} pixels wide");
+        }
+    }
+
+    [Fact]
     public void Blocks_NotSequential_Refused()
     {
         var e = Assert.Throws<ArgumentException>(() => NetworkFigure.Blocks(new Linear(2, 3)));

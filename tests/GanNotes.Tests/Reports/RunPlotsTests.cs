@@ -72,10 +72,11 @@ public sealed class RunPlotsTests : IDisposable
         string html = File.ReadAllText(RunFolder.ProgressHtmlPath(dir));
         Assert.Equal(3, html.Split("data:image/png;base64,").Length - 2); // three frames, and the <img> showing the last
         Assert.Contains("\u0022epoch 3\u0022", html, StringComparison.Ordinal);
-        // The strip: the three grids at the size of their images, side by side.
+        // The strip: the three grids at the size of their images, side by side, each with its epoch under it.
         var grid = ImageGrid.Load(RunFolder.SamplePath(dir, 1), shrink: 2);
         var strip = ImageGrid.Load(RunFolder.ProgressPngPath(dir));
-        Assert.Equal((3 * grid.Width + 2 * 12, grid.Height), (strip.Width, strip.Height));
+        Assert.Equal((3 * grid.Width + 2 * 12, grid.WithLabel("epoch 1").Height), (strip.Width, strip.Height));
+        Assert.Equal(RunPlots.ProgressAnimation(dir).Strip().ToPixels(), strip.ToPixels());
 
         var animation = RunPlots.ProgressAnimation(dir);
         Assert.Equal(["epoch 1", "epoch 2", "epoch 3"], animation.Frames.Select(f => f.Label));
