@@ -149,7 +149,7 @@ internal static class GradeCommand
         foreach (var job in jobs)
         {
             string full = Path.GetFullPath(job.Path);
-            string? root = named.FirstOrDefault(n => full.StartsWith(n.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+            string? root = named.FirstOrDefault(n => FolderPaths.IsSameOrBelow(full, n));
             string[] below = root is null ? [] : Path.GetRelativePath(root, full).Split(Path.DirectorySeparatorChar);
             string student = below.Length > 1 ? below[0] : Path.GetFileName(Path.GetDirectoryName(full))!;
             result.Add((student, job.Path));

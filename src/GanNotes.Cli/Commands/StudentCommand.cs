@@ -62,7 +62,7 @@ internal static class StudentCommand
         }
         string target = Path.GetFullPath(folder);
         var sources = jobs.Select(j => Path.GetDirectoryName(Path.GetFullPath(j.Path))!).Distinct().ToList();
-        if (sources.Any(s => IsSameOrBelow(target, s)))
+        if (sources.Any(s => FolderPaths.IsSameOrBelow(target, s)))
         {
             error.WriteLine($"error: --out {folder}: that is a folder of the teacher's notebooks (or inside one); choose another folder");
             return Cli.UsageError;
@@ -133,11 +133,5 @@ internal static class StudentCommand
             Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
             file.CopyTo(destination, overwrite: true);
         }
-    }
-
-    private static bool IsSameOrBelow(string path, string folder)
-    {
-        string relative = Path.GetRelativePath(folder, path);
-        return relative == "." || !(relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative));
     }
 }

@@ -103,7 +103,7 @@ public static class Grader
         var present = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < cells.Count; i++)
         {
-            if (GradeIdOf(cells[i]) is { } id && byId.TryGetValue(id, out var original) && present.Add(id))
+            if (NbgraderCell.GradeIdOf(cells[i]) is { } id && byId.TryGetValue(id, out var original) && present.Add(id))
             {
                 var restored = original.DeepClone().AsObject();
                 restored["outputs"] = new JsonArray();
@@ -114,16 +114,13 @@ public static class Grader
         return present;
     }
 
-    private static string? GradeIdOf(JsonNode? cell) =>
-        cell?["metadata"]?["nbgrader"]?["grade_id"] is JsonValue v && v.TryGetValue(out string? id) ? id : null;
-
     private static ExerciseGrade Grade(string student, string notebook, NbgraderCell check, NotebookRunResult result, HashSet<string> present)
     {
         if (!present.Contains(check.GradeId))
         {
             return Row(student, notebook, check, GradeVerdict.Missing, "the check cell was deleted from the submission");
         }
-        int index = result.Notebook.Cells.ToList().FindIndex(c => GradeIdOf(c.Json) == check.GradeId);
+        int index = result.Notebook.Cells.ToList().FindIndex(c => NbgraderCell.GradeIdOf(c.Json) == check.GradeId);
         var run = result.Cells[index];
         var cell = result.Notebook.Cells[index];
         var outputs = cell.Json["outputs"] as JsonArray ?? [];

@@ -26,9 +26,7 @@ public sealed record NbgraderCell(string GradeId, bool IsSolution, bool IsGrade,
         {
             return null;
         }
-        string gradeId = nbgrader["grade_id"] is JsonValue id && id.GetValueKind() == JsonValueKind.String && id.GetValue<string>().Length > 0
-            ? id.GetValue<string>()
-            : throw new FormatException($"cell {cell.Id}: metadata.nbgrader has no grade_id");
+        string gradeId = GradeIdOf(cell.Json) ?? throw new FormatException($"cell {cell.Id}: metadata.nbgrader has no grade_id");
         bool grade = Flag(nbgrader, "grade");
         double points = 0;
         if (grade)
@@ -39,6 +37,15 @@ public sealed record NbgraderCell(string GradeId, bool IsSolution, bool IsGrade,
         }
         return new NbgraderCell(gradeId, Flag(nbgrader, "solution"), grade, points);
     }
+
+    /// <summary>
+    /// The <c>metadata.nbgrader.grade_id</c> of a cell's JSON, or null when it has none: the
+    /// lenient reading of a student's submission, where metadata may have been edited.
+    /// </summary>
+    public static string? GradeIdOf(JsonNode? cell) =>
+        cell?["metadata"]?["nbgrader"]?["grade_id"] is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Length > 0
+            ? v.GetValue<string>()
+            : null;
 
     private static bool Flag(JsonObject nbgrader, string name) =>
         nbgrader[name] is JsonValue v && v.GetValueKind() == JsonValueKind.True;

@@ -57,16 +57,19 @@ public sealed class TrainingSteps
     {
         ArgumentNullException.ThrowIfNull(g);
         ArgumentNullException.ThrowIfNull(d);
-        float loss;
-        using (TensorScope.Begin())
+        using var scope = TensorScope.Begin();
+        try
         {
-            loss = step();
+            return step();
         }
-        foreach (var p in g.Parameters().Concat(d.Parameters()))
+        finally
         {
-            p.Grad = null; // it belonged to the scope, whose memory is recycled
+            // The gradients belonged to the scope, whose memory is recycled: cleared even when the step throws.
+            foreach (var p in g.Parameters().Concat(d.Parameters()))
+            {
+                p.Grad = null;
+            }
         }
-        return loss;
     }
 
     private static float ReferenceDiscriminatorStep(Module g, Module d, Optimizer optimizerD, Tensor real, Tensor z)
