@@ -10,6 +10,8 @@ using GanNotes.Tensors;
 // The same for the DCGAN's step (--recipe dcgan), in the format of peer/torch_dcgan.py.
 //        dotnet run -c Release --project tests/GanNotes.Benchmarks -- kernels
 // Prints this machine's FMA peak and the GEMM's GFLOP/s on the step's shapes.
+//        dotnet run -c Release --project tests/GanNotes.Benchmarks -- launches [batch=16] [data folder]
+// Counts the kernel launches, copies and fills of one GAN step on ILGPU's CPU accelerator (LaunchCount).
 //        dotnet run -c Release --project tests/GanNotes.Benchmarks -- profile [steps] [threads] [batch]
 // Prints where a step's time goes: every kernel's time per step (GanNotes.Tensors.Profiler).
 //        dotnet run -c Release --project tests/GanNotes.Benchmarks -- scaling-plot <rows.tsv> <out-stem>
@@ -32,6 +34,12 @@ if (args.Length > 2 && args[0] == "train")
 if (args.Length > 0 && args[0] == "scaling-plot")
 {
     Environment.ExitCode = ScalingPlot.Run(args[1..]);
+    return;
+}
+if (args.Length > 0 && args[0] == "launches")
+{
+    Environment.ExitCode = LaunchCount.Run(FashionMnist.Load(args.Length > 2 ? args[2] : "/usr/share/datasets"),
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 16);
     return;
 }
 if (args.Length > 0 && args[0] == "kernels")

@@ -188,17 +188,19 @@ public sealed class GanTrainer
     }
 
     /// <summary>sqrt(sum over parameters of ||grad||^2); parameters without a gradient count 0.</summary>
-    /// <remarks>Each parameter's sum of squares stays on its device; they are read back together, once, and added in double.</remarks>
+    /// <remarks>
+    /// Each parameter's sum of squares stays on its device, all of a device's in one call (a few
+    /// launches on a GPU); they are read back together, once per device, and added in double.
+    /// </remarks>
     public static float GradientNorm(IEnumerable<Tensor> parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         double sum = 0;
         using (Autograd.NoGrad())
         {
-            var squares = parameters.Where(p => p.Grad is not null).Select(p => (p.Grad! * p.Grad!).Sum().Reshape(1)).ToList();
-            if (squares.Count > 0)
+            foreach (var grads in parameters.Where(p => p.Grad is not null).Select(p => p.Grad!).GroupBy(g => g.Device))
             {
-                foreach (float square in Tensor.Cat(squares).ToArray())
+                foreach (float square in Tensor.SumsOfSquares([.. grads]).ToArray())
                 {
                     sum += square;
                 }

@@ -89,7 +89,7 @@ public abstract class BatchNormBase : Module
             throw new ArgumentException($"{GetType().Name}: expected more than 1 value per channel when training, got input of shape {Functional.Format(input)}.", nameof(input));
         }
         var y = Tensor.BatchNorm(input, Weight, Bias, RunningMean, RunningVar, Momentum, Eps);
-        NumBatchesTracked.Fill_(NumBatchesTracked.Item() + 1f);
+        NumBatchesTracked.Add_(1f); // on the device: reading it back would wait for the GPU every forward
         return y;
     }
 

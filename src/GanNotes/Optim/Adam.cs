@@ -71,29 +71,59 @@ public sealed class Adam : Optimizer
         name == "step" ? [] : base.StateShape(name, parameter);
 
     /// <inheritdoc/>
-    protected override void Update(int index, Tensor parameter, Tensor grad)
+    protected override void Update(int index, Tensor parameter, Tensor grad) => Update([index], [grad]);
+
+    /// <summary>
+    /// Updates the parameters in as few launches as their device allows (PyTorch's multi-tensor
+    /// Adam): those whose step counts agree share their bias corrections, so each such run of
+    /// parameters is one call; their results are those of one update after another.
+    /// </summary>
+    protected override void Update(IReadOnlyList<int> indices, IReadOnlyList<Tensor> grads)
+    {
+        ArgumentNullException.ThrowIfNull(indices);
+        ArgumentNullException.ThrowIfNull(grads);
+        // t per parameter; all of them agree unless some parameter went without a gradient for a step.
+        var byStep = new Dictionary<float, List<int>>();
+        for (int k = 0; k < indices.Count; k++)
+        {
+            float t = NextStep(indices[k]);
+            if (!byStep.TryGetValue(t, out var run))
+            {
+                byStep[t] = run = [];
+            }
+            run.Add(k);
+        }
+        foreach (var (t, run) in byStep)
+        {
+            // Same operations in the same order as _single_tensor_adam in
+            // torch/optim/adam.py (1.13), fused into one pass by the kernel: tensor maths in
+            // float32, the scalar bias corrections in double (Python floats) and rounded to
+            // float where they meet a tensor.
+            double biasCorrection1 = 1.0 - Math.Pow(Beta1, t);
+            double biasCorrection2 = 1.0 - Math.Pow(Beta2, t);
+            double stepSize = Lr / biasCorrection1;
+            Tensor.AdamUpdate_(
+                [.. run.Select(k => Parameters[indices[k]])], [.. run.Select(k => grads[k])],
+                [.. run.Select(k => GetState(indices[k], "exp_avg")!)], [.. run.Select(k => GetState(indices[k], "exp_avg_sq")!)],
+                Beta1, Beta2, Eps, WeightDecay, (float)-stepSize, (float)Math.Sqrt(biasCorrection2));
+        }
+    }
+
+    /// <summary>Advances parameter <paramref name="index"/>'s step count t (making its state on its first step) and returns t.</summary>
+    private float NextStep(int index)
     {
         var step = GetState(index, "step");
         if (step is null)
         {
+            var parameter = Parameters[index];
             step = Tensor.Scalar(0f);
             SetState(index, "step", step);
             SetState(index, "exp_avg", Tensor.ZerosLike(parameter));
             SetState(index, "exp_avg_sq", Tensor.ZerosLike(parameter));
         }
-        var m = GetState(index, "exp_avg")!;
-        var v = GetState(index, "exp_avg_sq")!;
-
-        // Same operations in the same order as _single_tensor_adam in
-        // torch/optim/adam.py (1.13), fused into one pass by the kernel: tensor maths in
-        // float32, the scalar bias corrections in double (Python floats) and rounded to
-        // float where they meet a tensor.
         float t = step.Item() + 1f;
         step.Fill_(t);
-        double biasCorrection1 = 1.0 - Math.Pow(Beta1, t);
-        double biasCorrection2 = 1.0 - Math.Pow(Beta2, t);
-        double stepSize = Lr / biasCorrection1;
-        parameter.AdamUpdate_(grad, m, v, Beta1, Beta2, Eps, WeightDecay, (float)-stepSize, (float)Math.Sqrt(biasCorrection2));
+        return t;
     }
 
     private static void RequireBeta(float beta, int index, string paramName)

@@ -20,7 +20,7 @@ namespace GanNotes.Optim;
 /// <para>
 /// To write an optimizer: declare the state names in <see cref="StateNames"/> (and, for
 /// state not shaped like its parameter, override <see cref="StateShape"/>), keep the state
-/// with <see cref="GetState"/> and <see cref="SetState"/>, and implement <see cref="Update"/>,
+/// with <see cref="GetState"/> and <see cref="SetState"/>, and implement <see cref="Update(int, Tensor, Tensor)"/>,
 /// the change to one parameter from its gradient, written into the parameter tensor in place.
 /// </para>
 /// </remarks>
@@ -95,19 +95,40 @@ public abstract class Optimizer
     public void Step()
     {
         using var noGrad = Autograd.NoGrad();
+        var indices = new List<int>(parameters.Length);
+        var grads = new List<Tensor>(parameters.Length);
         for (int i = 0; i < parameters.Length; i++)
         {
             if (GradOf(i) is { } grad)
             {
-                Update(i, parameters[i], grad);
+                indices.Add(i);
+                grads.Add(grad);
             }
+        }
+        Update(indices, grads);
+    }
+
+    /// <summary>
+    /// The updates of one <see cref="Step"/>: parameters <paramref name="indices"/> (in order) from
+    /// their gradients <paramref name="grads"/>. By default <see cref="Update(int, Tensor, Tensor)"/>
+    /// on each in turn; an optimizer that updates many parameters at once on a device (Adam, as
+    /// PyTorch's multi-tensor Adam) overrides it, with the same result.
+    /// </summary>
+    protected virtual void Update(IReadOnlyList<int> indices, IReadOnlyList<Tensor> grads)
+    {
+        ArgumentNullException.ThrowIfNull(indices);
+        ArgumentNullException.ThrowIfNull(grads);
+        for (int k = 0; k < indices.Count; k++)
+        {
+            Update(indices[k], parameters[indices[k]], grads[k]);
         }
     }
 
     /// <summary>
     /// The update of parameter <paramref name="index"/> from its gradient: writes into
     /// <paramref name="parameter"/> (and its state) in place. <see cref="Step"/> calls it under
-    /// <see cref="Autograd.NoGrad"/>, for each parameter with a gradient, in order.
+    /// <see cref="Autograd.NoGrad"/>, for each parameter with a gradient, in order (through
+    /// <see cref="Update(IReadOnlyList{int}, IReadOnlyList{Tensor})"/>).
     /// </summary>
     protected abstract void Update(int index, Tensor parameter, Tensor grad);
 

@@ -150,6 +150,13 @@ public sealed partial class Tensor
         return this;
     }
 
+    /// <summary>Adds <paramref name="value"/> to every element in place (not recorded; PyTorch's <c>add_</c>), without reading it back.</summary>
+    public Tensor Add_(float value)
+    {
+        Kernels.Affine(this, 1f, value, this);
+        return this;
+    }
+
     /// <summary>Copies <paramref name="source"/>'s values into this tensor in place, from any device (not recorded).</summary>
     /// <exception cref="ArgumentException">The shapes differ.</exception>
     public Tensor CopyFrom_(Tensor source)

@@ -31,7 +31,11 @@ public sealed partial class Tensor
     public static Tensor Ones(params int[] shape) => Full(shape, 1f);
 
     /// <summary>A tensor filled with <paramref name="value"/>.</summary>
-    public static Tensor Full(int[] shape, float value, Device? device = null) => Empty(shape, device).Fill_(value);
+    public static Tensor Full(int[] shape, float value, Device? device = null)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        return Uninitialized((int[])shape.Clone(), device ?? Device.Cpu).Fill_(value); // one fill, not a zeroing first
+    }
 
     /// <summary>Zeros with the shape and device of <paramref name="x"/>.</summary>
     public static Tensor ZerosLike(Tensor x)

@@ -190,6 +190,38 @@ internal partial interface IKernels
     }
 
     /// <summary>
+    /// One Adam update of each parameter of a list, with the same coefficients: what
+    /// <see cref="AdamUpdate(Tensor, Tensor, Tensor, Tensor, in AdamCoefficients)"/> does to each in turn.
+    /// PyTorch's multi-tensor Adam (<c>foreach=True</c>): a GPU updates many parameters per launch.
+    /// </summary>
+    void AdamUpdate(IReadOnlyList<Tensor> param, IReadOnlyList<Tensor> grad, IReadOnlyList<Tensor> expAvg, IReadOnlyList<Tensor> expAvgSq, in AdamCoefficients c)
+    {
+        for (int i = 0; i < param.Count; i++)
+        {
+            AdamUpdate(param[i], grad[i], expAvg[i], expAvgSq[i], c);
+        }
+    }
+
+    /// <summary>
+    /// y[i] = the sum of the squares of xs[i]'s elements, for a 1-D y of xs.Count elements
+    /// (PyTorch's <c>_foreach_norm</c>, squared): a GPU sums many tensors per launch.
+    /// </summary>
+    void SumsOfSquares(IReadOnlyList<Tensor> xs, Tensor y)
+    {
+        var sums = new Tensor[xs.Count];
+        for (int i = 0; i < xs.Count; i++)
+        {
+            var square = Scratch(xs[i]);
+            Binary(BinaryOp.Mul, xs[i], xs[i], square);
+            sums[i] = new Tensor(Allocate(1, zeroed: false, pooled: true), [1]);
+            SumTo(square, sums[i]);
+            Release(square);
+        }
+        Cat(sums, 0, y);
+        Release(sums);
+    }
+
+    /// <summary>
     /// One SGD update in place, in PyTorch's operation order: g += wd p; with momentum,
     /// buf = g on the first step, else buf = momentum buf + (1 - dampening) g, and
     /// g = nesterov ? g + momentum buf : buf; then p += g * -lr.

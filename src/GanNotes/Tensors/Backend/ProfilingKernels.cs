@@ -260,6 +260,20 @@ internal sealed class ProfilingKernels(IKernels inner) : IKernels
         End("ScatterColumns", t);
     }
 
+    public void AdamUpdate(IReadOnlyList<Tensor> param, IReadOnlyList<Tensor> grad, IReadOnlyList<Tensor> expAvg, IReadOnlyList<Tensor> expAvgSq, in AdamCoefficients c)
+    {
+        var t = Begin();
+        inner.AdamUpdate(param, grad, expAvg, expAvgSq, c);
+        End("AdamUpdate (list)", t);
+    }
+
+    public void SumsOfSquares(IReadOnlyList<Tensor> xs, Tensor y)
+    {
+        var t = Begin();
+        inner.SumsOfSquares(xs, y);
+        End("SumsOfSquares", t);
+    }
+
     public void AdamUpdate(Tensor param, Tensor grad, Tensor expAvg, Tensor expAvgSq, in AdamCoefficients c)
     {
         var t = Begin();

@@ -17,11 +17,11 @@ public sealed partial class Tensor
     public Tensor BinaryCrossEntropy(Tensor target)
     {
         var (p, t) = (this, SameShapeTarget(target, "BinaryCrossEntropy"));
-        var loss = ZerosLike(p);
+        var loss = Uninitialized([.. p.shape], p.Device);
         Kernels.BinaryCrossEntropy(p, t, loss);
         return Autograd.Record(loss, "BinaryCrossEntropyBackward", [p], g =>
         {
-            var dp = ZerosLike(p); // dl/dp = (p - t) / (p (1 - p))
+            var dp = Uninitialized([.. p.shape], p.Device); // dl/dp = (p - t) / (p (1 - p))
             p.Kernels.BinaryCrossEntropyBackward(p, t, g, dp);
             return [dp];
         });
@@ -36,11 +36,11 @@ public sealed partial class Tensor
     public Tensor BinaryCrossEntropyWithLogits(Tensor target)
     {
         var (x, t) = (this, SameShapeTarget(target, "BinaryCrossEntropyWithLogits"));
-        var loss = ZerosLike(x);
+        var loss = Uninitialized([.. x.shape], x.Device);
         Kernels.BinaryCrossEntropyWithLogits(x, t, loss);
         return Autograd.Record(loss, "BinaryCrossEntropyWithLogitsBackward", [x], g =>
         {
-            var dx = ZerosLike(x); // dl/dx = sigmoid(x) - t
+            var dx = Uninitialized([.. x.shape], x.Device); // dl/dx = sigmoid(x) - t
             x.Kernels.BinaryCrossEntropyWithLogitsBackward(x, t, g, dx);
             return [dx];
         });
@@ -68,7 +68,7 @@ public sealed partial class Tensor
                 throw new ArgumentException($"{op}: target class {c} is out of range for {classes} classes.", nameof(targets));
             }
         }
-        var picked = Empty([targets.Length], x.Device);
+        var picked = Uninitialized([targets.Length], x.Device);
         Kernels.PickColumns(x, targets, picked);
         return Autograd.Record(picked, "GatherBackward", [x], g =>
         {

@@ -19,6 +19,34 @@ public sealed partial class Tensor
         Kernels.AdamUpdate(this, grad, expAvg, expAvgSq, new AdamCoefficients(beta1, beta2, eps, weightDecay, negStepSize, bias2Sqrt));
 
     /// <summary>
+    /// <see cref="AdamUpdate_(Tensor, Tensor, Tensor, float, float, float, float, float, float)"/> on each
+    /// parameter of a list, with the same coefficients, in as few launches as the device can
+    /// (PyTorch's multi-tensor Adam). The lists run in parallel; every tensor is on one device.
+    /// </summary>
+    /// <exception cref="ArgumentException">The lists differ in length, or the tensors are not all on one device.</exception>
+    internal static void AdamUpdate_(IReadOnlyList<Tensor> parameters, IReadOnlyList<Tensor> grads, IReadOnlyList<Tensor> expAvgs,
+        IReadOnlyList<Tensor> expAvgSqs, float beta1, float beta2, float eps, float weightDecay, float negStepSize, float bias2Sqrt)
+    {
+        if (parameters.Count == 0)
+        {
+            return;
+        }
+        if (grads.Count != parameters.Count || expAvgs.Count != parameters.Count || expAvgSqs.Count != parameters.Count)
+        {
+            throw new ArgumentException($"AdamUpdate_: {parameters.Count} parameters, {grads.Count} gradients, {expAvgs.Count} and {expAvgSqs.Count} moments.");
+        }
+        var device = parameters[0].Device;
+        foreach (var list in new[] { parameters, grads, expAvgs, expAvgSqs })
+        {
+            if (list.FirstOrDefault(t => !t.Device.Equals(device)) is { } other)
+            {
+                throw new ArgumentException($"AdamUpdate_: a tensor on {other.Device} among tensors on {device}.");
+            }
+        }
+        parameters[0].Kernels.AdamUpdate(parameters, grads, expAvgs, expAvgSqs, new AdamCoefficients(beta1, beta2, eps, weightDecay, negStepSize, bias2Sqrt));
+    }
+
+    /// <summary>
     /// One SGD update of this parameter in place, in PyTorch's order (torch/optim/sgd.py), with
     /// momentum (buffer null when there is none), dampening, Nesterov and weight decay.
     /// </summary>

@@ -6,6 +6,28 @@ public sealed partial class Tensor
     /// <summary>The sum of all elements, as a 0-dimensional tensor.</summary>
     public Tensor Sum() => SumTo([]);
 
+    /// <summary>
+    /// The sum of the squares of each tensor's elements, as a 1-D tensor of xs.Count values (PyTorch's
+    /// <c>_foreach_norm</c>, squared), in as few launches as the device can. Not recorded.
+    /// </summary>
+    /// <exception cref="ArgumentException">The list is empty, or its tensors are not all on one device.</exception>
+    internal static Tensor SumsOfSquares(IReadOnlyList<Tensor> xs)
+    {
+        ArgumentNullException.ThrowIfNull(xs);
+        if (xs.Count == 0)
+        {
+            throw new ArgumentException("SumsOfSquares: the list is empty.", nameof(xs));
+        }
+        var device = xs[0].Device;
+        if (xs.FirstOrDefault(x => !x.Device.Equals(device)) is { } other)
+        {
+            throw new ArgumentException($"SumsOfSquares: a tensor on {other.Device} among tensors on {device}.", nameof(xs));
+        }
+        var y = Uninitialized([xs.Count], device);
+        device.Kernels.SumsOfSquares(xs, y);
+        return y;
+    }
+
     /// <summary>The sum along <paramref name="dim"/>; the dimension is kept with size 1 when <paramref name="keepDim"/>.</summary>
     public Tensor Sum(int dim, bool keepDim = false)
     {

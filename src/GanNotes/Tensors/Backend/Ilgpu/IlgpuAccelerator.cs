@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using ILGPU;
 using ILGPU.Runtime;
@@ -19,10 +20,29 @@ internal sealed class IlgpuAccelerator
     private static IlgpuAccelerator? cpuAccelerator;
     private static readonly Dictionary<int, IlgpuAccelerator> CudaAccelerators = [];
     private readonly Dictionary<int, Stack<MemoryBuffer1D<float, Stride1D.Dense>>> pool = [];
+    private readonly HashSet<MemoryBuffer1D<float, Stride1D.Dense>> live = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentQueue<MemoryBuffer1D<float, Stride1D.Dense>> orphans = new();
     private long pooledBytes;
+    private long allocatedBytes;
+    private long unscopedBytes;
+    private long collectAtBytes = 256L << 20;
 
     /// <summary>The most memory the pool keeps for reuse.</summary>
     public const long MaxPooledBytes = 2L << 30;
+
+    /// <summary>
+    /// Tensors made outside any <see cref="TensorScope"/> may hold this much memory (256 MiB) before the
+    /// garbage collector is asked to find the unreachable ones (their memory then returns to the pool).
+    /// </summary>
+    public long MinCollectBytes
+    {
+        get;
+        set
+        {
+            field = value;
+            Interlocked.Exchange(ref collectAtBytes, value);
+        }
+    } = 256L << 20;
 
     private IlgpuAccelerator(Accelerator accelerator, Func<IlgpuAccelerator, Device> device)
     {
@@ -130,9 +150,36 @@ internal sealed class IlgpuAccelerator
         return new KernelConfig(groups, GroupSize);
     }
 
+    /// <summary>
+    /// The grid-stride launch of <paramref name="count"/> items over at most one group per
+    /// multiprocessor: for kernels whose threads each end in an atomic addition, fewer threads
+    /// mean fewer additions to the same address.
+    /// </summary>
+    public KernelConfig LaunchFew(long count)
+    {
+        int groups = (int)Math.Clamp((count + GroupSize - 1) / GroupSize, 1, IsCpu ? 1 : Accelerator.NumMultiprocessors);
+        return new KernelConfig(groups, GroupSize);
+    }
+
+    /// <summary>Bytes of accelerator memory held now: by tensors, in the pool, or waiting to return to it.</summary>
+    public long AllocatedBytes => Interlocked.Read(ref allocatedBytes);
+
+    /// <summary>Bytes kept in the pool for reuse.</summary>
+    public long PooledBytes
+    {
+        get
+        {
+            lock (pool)
+            {
+                return pooledBytes;
+            }
+        }
+    }
+
     /// <summary>A buffer of exactly <paramref name="length"/> floats from the pool, or a new one.</summary>
     public MemoryBuffer1D<float, Stride1D.Dense> Rent(int length)
     {
+        ReclaimOrphans();
         int size = Math.Max(length, 1); // an empty tensor still gets one element, and is pooled under that size
         lock (pool)
         {
@@ -142,7 +189,55 @@ internal sealed class IlgpuAccelerator
                 return stack.Pop();
             }
         }
-        return Accelerator.Allocate1D<float>(size);
+        var buffer = Accelerator.Allocate1D<float>(size);
+        lock (live)
+        {
+            live.Add(buffer); // held here, so ILGPU's own finaliser never frees it behind the pool's back
+        }
+        Interlocked.Add(ref allocatedBytes, (long)size * sizeof(float));
+        return buffer;
+    }
+
+    /// <summary>
+    /// A buffer for a tensor made outside any <see cref="TensorScope"/>: nothing hands it back
+    /// but the garbage collector, once the tensor is unreachable (<see cref="Orphan"/>). When such
+    /// tensors hold more than twice what they held after the last collection (at least
+    /// <see cref="MinCollectBytes"/>), a collection runs first and their memory returns to the pool,
+    /// so a loop without scopes stays within a bound instead of growing until the GPU is full.
+    /// </summary>
+    public MemoryBuffer1D<float, Stride1D.Dense> RentUnscoped(int length)
+    {
+        long bytes = (long)Math.Max(length, 1) * sizeof(float);
+        if (Interlocked.Read(ref unscopedBytes) + bytes > Interlocked.Read(ref collectAtBytes))
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            ReclaimOrphans();
+            Interlocked.Exchange(ref collectAtBytes, Math.Max(MinCollectBytes, 2 * Interlocked.Read(ref unscopedBytes)));
+        }
+        Interlocked.Add(ref unscopedBytes, bytes);
+        return Rent(length);
+    }
+
+    /// <summary>
+    /// Called by the finaliser of an unreachable tensor's storage: queues its buffer for the pool.
+    /// Nothing touches the accelerator here (the finaliser's thread has no GPU context); the next
+    /// <see cref="Rent"/> takes the queue in.
+    /// </summary>
+    public void Orphan(MemoryBuffer1D<float, Stride1D.Dense> buffer, bool unscoped)
+    {
+        if (unscoped)
+        {
+            Interlocked.Add(ref unscopedBytes, -buffer.Length * sizeof(float));
+        }
+        orphans.Enqueue(buffer);
+    }
+
+    /// <summary>Hands a buffer of a tensor made outside any scope back (its storage was released by hand).</summary>
+    public void ReturnUnscoped(MemoryBuffer1D<float, Stride1D.Dense> buffer)
+    {
+        Interlocked.Add(ref unscopedBytes, -buffer.Length * sizeof(float));
+        Return(buffer);
     }
 
     /// <summary>Keeps <paramref name="buffer"/> for a later <see cref="Rent"/> if there is room, else frees it.</summary>
@@ -162,6 +257,19 @@ internal sealed class IlgpuAccelerator
                 return;
             }
         }
+        lock (live)
+        {
+            live.Remove(buffer);
+        }
+        Interlocked.Add(ref allocatedBytes, -bytes);
         buffer.Dispose();
+    }
+
+    private void ReclaimOrphans()
+    {
+        while (orphans.TryDequeue(out var buffer))
+        {
+            Return(buffer);
+        }
     }
 }

@@ -43,11 +43,11 @@ internal sealed partial class IlgpuKernels
         var shape = y.ShapeArray;
         if (a.NumElements == n && b.NumElements == n)
         {
-            Kernel("BinarySame", k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int>(BinarySameKernel))(
+            Kernel(KernelId.BinarySame, k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int>(BinarySameKernel))(
                 owner.Launch(n), View(a), View(b), View(y), n, (int)op);
             return;
         }
-        Kernel("Binary", k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int, Dims6, Dims6, Dims6>(BinaryKernel))(
+        Kernel(KernelId.Binary, k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int, Dims6, Dims6, Dims6>(BinaryKernel))(
             owner.Launch(n), View(a), View(b), View(y), n, (int)op, Dims6.From(shape, 1),
             Dims6.From(ShapeUtil.BroadcastStrides(a.ShapeArray, shape), 0), Dims6.From(ShapeUtil.BroadcastStrides(b.ShapeArray, shape), 0));
     }
@@ -60,7 +60,7 @@ internal sealed partial class IlgpuKernels
             return;
         }
         var shape = y.ShapeArray;
-        Kernel("BroadcastTo", k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, int, Dims6, Dims6>(BroadcastToKernel))(
+        Kernel(KernelId.BroadcastTo, k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, int, Dims6, Dims6>(BroadcastToKernel))(
             owner.Launch(n), View(x), View(y), n, Dims6.From(shape, 1), Dims6.From(ShapeUtil.BroadcastStrides(x.ShapeArray, shape), 0));
     }
 
@@ -91,7 +91,7 @@ internal sealed partial class IlgpuKernels
             reduced[d] = yPadded[d] == xs[d] ? 1 : xs[d];
             reducedCount *= reduced[d];
         }
-        Kernel("SumTo", k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, int, int, Dims6, Dims6, Dims6>(SumToKernel))(
+        Kernel(KernelId.SumTo, k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, int, int, Dims6, Dims6, Dims6>(SumToKernel))(
             owner.Launch(n), View(x), View(y), n, reducedCount, Dims6.From(yPadded, 1), Dims6.From(reduced, 1), Dims6.From(xStrides, 0));
     }
 

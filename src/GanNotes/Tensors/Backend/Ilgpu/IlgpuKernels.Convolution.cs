@@ -41,7 +41,7 @@ internal sealed partial class IlgpuKernels
             int stride = i < pad ? 0 : xStrides[dims[i - pad]];
             layout = layout.With(i, size, stride);
         }
-        Kernel("Permute", k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, int, PermuteLayout>(PermuteKernel))(
+        Kernel(KernelId.Permute, k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, int, PermuteLayout>(PermuteKernel))(
             owner.Launch(y.NumElements), View(x), View(y), y.NumElements, layout);
     }
 
@@ -52,7 +52,7 @@ internal sealed partial class IlgpuKernels
         {
             return;
         }
-        Kernel("Im2Col", k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, int, ConvGeometry>(Im2ColKernel))(
+        Kernel(KernelId.Im2Col, k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, int, ConvGeometry>(Im2ColKernel))(
             owner.Launch(n), View(x), View(cols), n, geometry);
     }
 
@@ -63,7 +63,7 @@ internal sealed partial class IlgpuKernels
         {
             return;
         }
-        Kernel("Col2Im", k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, int, ConvGeometry>(Col2ImKernel))(
+        Kernel(KernelId.Col2Im, k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, int, ConvGeometry>(Col2ImKernel))(
             owner.Launch(n), View(cols), View(x), n, geometry);
     }
 

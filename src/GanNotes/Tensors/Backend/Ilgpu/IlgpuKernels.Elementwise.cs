@@ -8,39 +8,39 @@ namespace GanNotes.Tensors.Backend.Ilgpu;
 internal sealed partial class IlgpuKernels
 {
     public void Fill(Tensor y, float value) =>
-        Kernel("Fill", a => a.LoadStreamKernel<ArrayView<float>, int, float>(FillKernel))(owner.Launch(y.NumElements), View(y), y.NumElements, value);
+        Kernel(KernelId.Fill, a => a.LoadStreamKernel<ArrayView<float>, int, float>(FillKernel))(owner.Launch(y.NumElements), View(y), y.NumElements, value);
 
     public void Unary(UnaryOp op, Tensor x, Tensor y) =>
-        Kernel("Unary", a => a.LoadStreamKernel<ArrayView<float>, ArrayView<float>, int, int>(UnaryKernel))(owner.Launch(y.NumElements), View(x), View(y), y.NumElements, (int)op);
+        Kernel(KernelId.Unary, a => a.LoadStreamKernel<ArrayView<float>, ArrayView<float>, int, int>(UnaryKernel))(owner.Launch(y.NumElements), View(x), View(y), y.NumElements, (int)op);
 
     public void Affine(Tensor x, float scale, float shift, Tensor y) =>
-        Kernel("Affine", a => a.LoadStreamKernel<ArrayView<float>, ArrayView<float>, int, float, float>(AffineKernel))(owner.Launch(y.NumElements), View(x), View(y), y.NumElements, scale, shift);
+        Kernel(KernelId.Affine, a => a.LoadStreamKernel<ArrayView<float>, ArrayView<float>, int, float, float>(AffineKernel))(owner.Launch(y.NumElements), View(x), View(y), y.NumElements, scale, shift);
 
     public void Pow(Tensor x, float exponent, Tensor y) =>
-        Kernel("Pow", a => a.LoadStreamKernel<ArrayView<float>, ArrayView<float>, int, float>(PowKernel))(owner.Launch(y.NumElements), View(x), View(y), y.NumElements, exponent);
+        Kernel(KernelId.Pow, a => a.LoadStreamKernel<ArrayView<float>, ArrayView<float>, int, float>(PowKernel))(owner.Launch(y.NumElements), View(x), View(y), y.NumElements, exponent);
 
     public void Clamp(Tensor x, float min, float max, Tensor y) =>
-        Kernel("Clamp", a => a.LoadStreamKernel<ArrayView<float>, ArrayView<float>, int, float, float>(ClampKernel))(owner.Launch(y.NumElements), View(x), View(y), y.NumElements, min, max);
+        Kernel(KernelId.Clamp, a => a.LoadStreamKernel<ArrayView<float>, ArrayView<float>, int, float, float>(ClampKernel))(owner.Launch(y.NumElements), View(x), View(y), y.NumElements, min, max);
 
     public void Step(Tensor x, float threshold, Tensor y) =>
-        Kernel("Step", a => a.LoadStreamKernel<ArrayView<float>, ArrayView<float>, int, float>(StepKernel))(owner.Launch(y.NumElements), View(x), View(y), y.NumElements, threshold);
+        Kernel(KernelId.Step, a => a.LoadStreamKernel<ArrayView<float>, ArrayView<float>, int, float>(StepKernel))(owner.Launch(y.NumElements), View(x), View(y), y.NumElements, threshold);
 
     public void LeakyRelu(Tensor x, float slope, Tensor y) => LeakyReluBackward(x, slope, x, y);
 
     public void LeakyReluBackward(Tensor x, float slope, Tensor g, Tensor dx) =>
-        Kernel("LeakyReluBackward", a => a.LoadStreamKernel<ArrayView<float>, ArrayView<float>, ArrayView<float>, int, float>(LeakyReluBackwardKernel))(
+        Kernel(KernelId.LeakyReluBackward, a => a.LoadStreamKernel<ArrayView<float>, ArrayView<float>, ArrayView<float>, int, float>(LeakyReluBackwardKernel))(
             owner.Launch(dx.NumElements), View(x), View(g), View(dx), dx.NumElements, slope);
 
     public void ClampBackward(Tensor x, float min, float max, Tensor g, Tensor dx) =>
-        Kernel("ClampBackward", a => a.LoadStreamKernel<ArrayView<float>, ArrayView<float>, ArrayView<float>, int, float, float>(ClampBackwardKernel))(
+        Kernel(KernelId.ClampBackward, a => a.LoadStreamKernel<ArrayView<float>, ArrayView<float>, ArrayView<float>, int, float, float>(ClampBackwardKernel))(
             owner.Launch(dx.NumElements), View(x), View(g), View(dx), dx.NumElements, min, max);
 
     public void SigmoidBackward(Tensor y, Tensor g, Tensor dx) =>
-        Kernel("SigmoidBackward", a => a.LoadStreamKernel<ArrayView<float>, ArrayView<float>, ArrayView<float>, int>(SigmoidBackwardKernel))(
+        Kernel(KernelId.SigmoidBackward, a => a.LoadStreamKernel<ArrayView<float>, ArrayView<float>, ArrayView<float>, int>(SigmoidBackwardKernel))(
             owner.Launch(dx.NumElements), View(y), View(g), View(dx), dx.NumElements);
 
     public void TanhBackward(Tensor y, Tensor g, Tensor dx) =>
-        Kernel("TanhBackward", a => a.LoadStreamKernel<ArrayView<float>, ArrayView<float>, ArrayView<float>, int>(TanhBackwardKernel))(
+        Kernel(KernelId.TanhBackward, a => a.LoadStreamKernel<ArrayView<float>, ArrayView<float>, ArrayView<float>, int>(TanhBackwardKernel))(
             owner.Launch(dx.NumElements), View(y), View(g), View(dx), dx.NumElements);
 
     private static void FillKernel(ArrayView<float> y, int n, float value)

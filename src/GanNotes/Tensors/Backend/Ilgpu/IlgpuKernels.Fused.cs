@@ -1,5 +1,6 @@
 using ILGPU;
 using ILGPU.Algorithms;
+using ILGPU.Algorithms.ScanReduceOperations;
 using ILGPU.Runtime;
 
 namespace GanNotes.Tensors.Backend.Ilgpu;
@@ -20,7 +21,7 @@ internal struct SgdArgs
 
 /// <summary>
 /// Fused kernels: batch norm in two launches each way (per-channel statistics, then every
-/// element), the optimizer updates in one launch per parameter, the losses in one each. Each
+/// element), the optimizer updates in one launch for up to 24 parameters, the losses in one each. Each
 /// element sees the same float32 operations, in the same order, as the CPU's kernels.
 /// </summary>
 internal sealed partial class IlgpuKernels
@@ -38,9 +39,9 @@ internal sealed partial class IlgpuKernels
             HasRunning = runningMean is not null && runningVar is not null ? 1 : 0,
             Eps = eps, Momentum = momentum, Unbias = n > 1 ? (float)n / (n - 1) : 1f,
         };
-        Kernel("BatchNormStatistics", k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, BatchNormArgs>(BatchNormStatisticsKernel))(
+        Kernel(KernelId.BatchNormStatistics, k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, BatchNormArgs>(BatchNormStatisticsKernel))(
             owner.Launch(c), View(x), View(mean), View(invStd), ViewOrPlaceholder(runningMean), ViewOrPlaceholder(runningVar), args);
-        Kernel("BatchNormApply", k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, BatchNormArgs>(BatchNormApplyKernel))(
+        Kernel(KernelId.BatchNormApply, k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, BatchNormArgs>(BatchNormApplyKernel))(
             owner.Launch(n * c), View(x), View(mean), View(invStd), ViewOrPlaceholder(weight), ViewOrPlaceholder(bias), View(y), args);
     }
 
@@ -54,19 +55,72 @@ internal sealed partial class IlgpuKernels
             HasDx = dx is null ? 0 : 1, HasDWeight = dWeight is null ? 0 : 1, HasDBias = dBias is null ? 0 : 1,
         };
         var sums = new Tensor(Allocate(2 * c, zeroed: false, pooled: true), [2, c]); // sum(g), sum((x - mean) g)
-        Kernel("BatchNormGradStatistics", k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, BatchNormArgs>(BatchNormGradStatisticsKernel))(
+        Kernel(KernelId.BatchNormGradStatistics, k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, BatchNormArgs>(BatchNormGradStatisticsKernel))(
             owner.Launch(c), View(x), View(g), View(mean), View(invStd), View(sums), ViewOrPlaceholder(dWeight), ViewOrPlaceholder(dBias), args);
         if (dx is not null)
         {
-            Kernel("BatchNormInputGrad", k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, BatchNormArgs>(BatchNormInputGradKernel))(
+            Kernel(KernelId.BatchNormInputGrad, k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, BatchNormArgs>(BatchNormInputGradKernel))(
                 owner.Launch(n * c), View(x), View(g), View(mean), View(invStd), ViewOrPlaceholder(weight), View(sums), View(dx), args);
         }
         sums.Storage.Release();
     }
 
     public void AdamUpdate(Tensor param, Tensor grad, Tensor expAvg, Tensor expAvgSq, in AdamCoefficients c) =>
-        Kernel("Adam", k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, AdamCoefficients>(AdamKernel))(
-            owner.Launch(param.NumElements), View(param), View(grad), View(expAvg), View(expAvgSq), param.NumElements, c);
+        AdamUpdate([param], [grad], [expAvg], [expAvgSq], c);
+
+    /// <summary>
+    /// One launch per <see cref="ViewList.Capacity"/> parameters (PyTorch's multi-tensor Adam): each
+    /// slot's elements are shared out over the whole grid in turn.
+    /// </summary>
+    public void AdamUpdate(IReadOnlyList<Tensor> param, IReadOnlyList<Tensor> grad, IReadOnlyList<Tensor> expAvg, IReadOnlyList<Tensor> expAvgSq, in AdamCoefficients c)
+    {
+        for (int start = 0; start < param.Count; start += ViewList.Capacity)
+        {
+            int count = Math.Min(ViewList.Capacity, param.Count - start);
+            ViewList p = new() { Count = count }, g = p, m = p, v = p;
+            int longest = 0;
+            for (int i = 0; i < count; i++)
+            {
+                int n = param[start + i].NumElements;
+                p.Set(i, Elements(param[start + i], n));
+                g.Set(i, Elements(grad[start + i], n));
+                m.Set(i, Elements(expAvg[start + i], n));
+                v.Set(i, Elements(expAvgSq[start + i], n));
+                longest = Math.Max(longest, n);
+            }
+            Kernel(KernelId.Adam, k => k.LoadStreamKernel<ViewList, ViewList, ViewList, ViewList, AdamCoefficients>(AdamKernel))(
+                owner.Launch(longest), p, g, m, v, c);
+        }
+    }
+
+    /// <summary>
+    /// One launch per <see cref="ViewList.Capacity"/> tensors: each thread sums its share of a slot's
+    /// squares, each warp adds its threads' sums, and each warp's first lane adds that into y (a
+    /// float atomic: the order of those few additions, and so the last bits, may vary between runs on a GPU).
+    /// </summary>
+    public void SumsOfSquares(IReadOnlyList<Tensor> xs, Tensor y)
+    {
+        Bound();
+        LaunchTally.Fill();
+        View(y).SubView(0, xs.Count).MemSetToZero();
+        for (int start = 0; start < xs.Count; start += ViewList.Capacity)
+        {
+            int count = Math.Min(ViewList.Capacity, xs.Count - start);
+            ViewList x = new() { Count = count };
+            int longest = 0;
+            for (int i = 0; i < count; i++)
+            {
+                int n = xs[start + i].NumElements;
+                x.Set(i, Elements(xs[start + i], n));
+                longest = Math.Max(longest, n);
+            }
+            Kernel(KernelId.SumsOfSquares, k => k.LoadStreamKernel<ViewList, ArrayView<float>>(SumsOfSquaresKernel))(
+                owner.LaunchFew(longest), x, View(y).SubView(start, count));
+        }
+    }
+
+    /// <summary>The first <paramref name="n"/> elements of a tensor's memory (its buffer may be longer: an empty tensor has one).</summary>
+    private ArrayView<float> Elements(Tensor t, int n) => View(t).SubView(0, n);
 
     public void SgdUpdate(Tensor param, Tensor grad, Tensor? momentumBuffer, in SgdCoefficients c)
     {
@@ -75,7 +129,7 @@ internal sealed partial class IlgpuKernels
             Lr = c.Lr, Momentum = c.Momentum, Dampening = c.Dampening, WeightDecay = c.WeightDecay,
             Nesterov = c.Nesterov ? 1 : 0, FirstStep = c.FirstStep ? 1 : 0, HasBuffer = momentumBuffer is null ? 0 : 1,
         };
-        Kernel("Sgd", k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, ArrayView<float>, int, SgdArgs>(SgdKernel))(
+        Kernel(KernelId.Sgd, k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, ArrayView<float>, int, SgdArgs>(SgdKernel))(
             owner.Launch(param.NumElements), View(param), View(grad), ViewOrPlaceholder(momentumBuffer), param.NumElements, args);
     }
 
@@ -89,7 +143,7 @@ internal sealed partial class IlgpuKernels
 
     /// <summary>The four elementwise loss kernels as one: <paramref name="kind"/> 0 BCE, 1 its gradient, 2 BCE on logits, 3 its gradient.</summary>
     private void Loss(int kind, Tensor x, Tensor target, Tensor g, Tensor y) =>
-        Kernel("Loss", k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int>(LossKernel))(
+        Kernel(KernelId.Loss, k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int>(LossKernel))(
             owner.Launch(y.NumElements), View(x), View(target), View(g), View(y), y.NumElements, kind);
 
     private static void BatchNormStatisticsKernel(ArrayView<float> x, ArrayView<float> mean, ArrayView<float> invStd,
@@ -175,21 +229,44 @@ internal sealed partial class IlgpuKernels
         }
     }
 
-    private static void AdamKernel(ArrayView<float> p, ArrayView<float> g, ArrayView<float> m, ArrayView<float> v, int n, AdamCoefficients c)
+    private static void AdamKernel(ViewList param, ViewList grad, ViewList expAvg, ViewList expAvgSq, AdamCoefficients c)
     {
         float oneMinusB1 = 1f - c.Beta1, oneMinusB2 = 1f - c.Beta2;
-        for (int i = Grid.GlobalIndex.X; i < n; i += GridExtensions.GridStrideLoopStride)
+        for (int slot = 0; slot < param.Count; slot++)
         {
-            float gi = g[i];
-            if (c.WeightDecay != 0f)
+            ArrayView<float> p = param.At(slot), g = grad.At(slot), m = expAvg.At(slot), v = expAvgSq.At(slot);
+            for (int i = Grid.GlobalIndex.X; i < p.IntLength; i += GridExtensions.GridStrideLoopStride)
             {
-                gi += p[i] * c.WeightDecay;
+                float gi = g[i];
+                if (c.WeightDecay != 0f)
+                {
+                    gi += p[i] * c.WeightDecay;
+                }
+                float mi = (m[i] * c.Beta1) + (gi * oneMinusB1);
+                float vi = (v[i] * c.Beta2) + (gi * oneMinusB2 * gi);
+                m[i] = mi;
+                v[i] = vi;
+                p[i] += mi * c.NegStepSize / ((XMath.Sqrt(vi) / c.Bias2Sqrt) + c.Eps);
             }
-            float mi = (m[i] * c.Beta1) + (gi * oneMinusB1);
-            float vi = (v[i] * c.Beta2) + (gi * oneMinusB2 * gi);
-            m[i] = mi;
-            v[i] = vi;
-            p[i] += mi * c.NegStepSize / ((XMath.Sqrt(vi) / c.Bias2Sqrt) + c.Eps);
+        }
+    }
+
+    private static void SumsOfSquaresKernel(ViewList xs, ArrayView<float> y)
+    {
+        for (int slot = 0; slot < xs.Count; slot++)
+        {
+            var x = xs.At(slot);
+            float sum = 0f;
+            for (int i = Grid.GlobalIndex.X; i < x.IntLength; i += GridExtensions.GridStrideLoopStride)
+            {
+                sum += x[i] * x[i];
+            }
+            // Every lane reaches this line (the loop above only ends early), as a warp's reduction needs.
+            float warpSum = WarpExtensions.Reduce<float, AddFloat>(sum);
+            if (Warp.IsFirstLane)
+            {
+                Atomic.Add(ref y[slot], warpSum);
+            }
         }
     }
 

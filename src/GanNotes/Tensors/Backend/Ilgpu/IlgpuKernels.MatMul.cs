@@ -42,13 +42,13 @@ internal sealed partial class IlgpuKernels
         };
         if (!owner.TilesProduct(m, n, k))
         {
-            Kernel("MatMulUntiled", acc => acc.LoadStreamKernel<ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ProductShape>(MatMulUntiledKernel))(
+            Kernel(KernelId.MatMulUntiled, acc => acc.LoadStreamKernel<ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ProductShape>(MatMulUntiledKernel))(
                 owner.Launch((long)m * n), View(a), View(b), ViewOrPlaceholder(bias), View(c), shape);
             return;
         }
         int groups = ((m + tile - 1) / tile) * ((n + tile - 1) / tile);
         var config = new KernelConfig(new Index1D(groups), new Index1D(tile * tile), SharedMemoryConfig.RequestDynamic<float>(2 * tile * tile));
-        Kernel("MatMul", acc => acc.LoadStreamKernel<ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ProductShape>(MatMulKernel))(
+        Kernel(KernelId.MatMul, acc => acc.LoadStreamKernel<ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ProductShape>(MatMulKernel))(
             config, View(a), View(b), ViewOrPlaceholder(bias), View(c), shape);
     }
 

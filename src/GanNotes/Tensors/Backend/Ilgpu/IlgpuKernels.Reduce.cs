@@ -18,7 +18,7 @@ internal sealed partial class IlgpuKernels
         {
             return;
         }
-        Kernel("SumDim", k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, int, int, int>(SumDimKernel))(
+        Kernel(KernelId.SumDim, k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, int, int, int>(SumDimKernel))(
             owner.Launch(n), View(x), View(y), n, size, inner);
     }
 
@@ -30,7 +30,7 @@ internal sealed partial class IlgpuKernels
         {
             return;
         }
-        Kernel("Softmax", k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, int, int, int, int>(SoftmaxKernel))(
+        Kernel(KernelId.Softmax, k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, int, int, int, int>(SoftmaxKernel))(
             owner.Launch(n), View(x), View(y), n, size, inner, log ? 1 : 0);
     }
 

@@ -14,7 +14,7 @@ internal sealed partial class IlgpuKernels
         {
             return;
         }
-        Kernel("Transpose2D", k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, int, int>(TransposeKernel))(
+        Kernel(KernelId.Transpose, k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, int, int>(TransposeKernel))(
             owner.Launch(rows * cols), View(x), View(y), rows, cols);
     }
 
@@ -45,7 +45,7 @@ internal sealed partial class IlgpuKernels
         {
             return;
         }
-        Kernel("IndexSelect", k => k.LoadStreamKernel<ArrayView<float>, ArrayView<int>, ArrayView<float>, int, int>(IndexSelectKernel))(
+        Kernel(KernelId.IndexSelect, k => k.LoadStreamKernel<ArrayView<float>, ArrayView<int>, ArrayView<float>, int, int>(IndexSelectKernel))(
             owner.Launch(n), View(x), Upload(index), View(y), n, row);
     }
 
@@ -57,7 +57,7 @@ internal sealed partial class IlgpuKernels
         {
             return;
         }
-        Kernel("IndexAdd", k => k.LoadStreamKernel<ArrayView<float>, ArrayView<int>, ArrayView<float>, int, int>(IndexAddKernel))(
+        Kernel(KernelId.IndexAdd, k => k.LoadStreamKernel<ArrayView<float>, ArrayView<int>, ArrayView<float>, int, int>(IndexAddKernel))(
             owner.Launch(n), View(g), Upload(index), View(dx), n, row);
     }
 
@@ -67,7 +67,7 @@ internal sealed partial class IlgpuKernels
         {
             return;
         }
-        Kernel("PickColumns", k => k.LoadStreamKernel<ArrayView<float>, ArrayView<int>, ArrayView<float>, int, int>(PickColumnsKernel))(
+        Kernel(KernelId.PickColumns, k => k.LoadStreamKernel<ArrayView<float>, ArrayView<int>, ArrayView<float>, int, int>(PickColumnsKernel))(
             owner.Launch(index.Length), View(x), Upload(index), View(y), index.Length, x.ShapeArray[1]);
     }
 
@@ -77,7 +77,7 @@ internal sealed partial class IlgpuKernels
         {
             return;
         }
-        Kernel("ScatterColumns", k => k.LoadStreamKernel<ArrayView<float>, ArrayView<int>, ArrayView<float>, int, int>(ScatterColumnsKernel))(
+        Kernel(KernelId.ScatterColumns, k => k.LoadStreamKernel<ArrayView<float>, ArrayView<int>, ArrayView<float>, int, int>(ScatterColumnsKernel))(
             owner.Launch(index.Length), View(g), Upload(index), View(dx), index.Length, dx.ShapeArray[1]);
     }
 
@@ -89,7 +89,7 @@ internal sealed partial class IlgpuKernels
         {
             return;
         }
-        Kernel("CopyBlocks", k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, int, int, int, int, int, int>(CopyBlocksKernel))(
+        Kernel(KernelId.CopyBlocks, k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, int, int, int, int, int, int>(CopyBlocksKernel))(
             owner.Launch(n), View(x), View(y), n, chunk, xStride, xOffset, yStride, yOffset);
     }
 

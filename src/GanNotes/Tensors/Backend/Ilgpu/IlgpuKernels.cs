@@ -17,7 +17,7 @@ namespace GanNotes.Tensors.Backend.Ilgpu;
 /// </remarks>
 internal sealed partial class IlgpuKernels(IlgpuAccelerator owner) : IKernels
 {
-    private readonly Dictionary<string, Delegate> loaded = [];
+    private readonly Delegate?[] compiled = new Delegate?[Enum.GetValues<KernelId>().Length];
     private MemoryBuffer1D<int, Stride1D.Dense>? indexBuffer;
     private MemoryBuffer1D<float, Stride1D.Dense>? placeholder;
 
@@ -35,19 +35,27 @@ internal sealed partial class IlgpuKernels(IlgpuAccelerator owner) : IKernels
         return accelerator;
     }
 
-    /// <summary>The kernel <paramref name="name"/>, compiled by <paramref name="load"/> the first time it is asked for.</summary>
-    private T Kernel<T>(string name, Func<Accelerator, T> load)
+    /// <summary>
+    /// Kernel <paramref name="id"/>, compiled by <paramref name="load"/> the first time it is asked for,
+    /// counted as one launch: each call is followed by the launch it returns.
+    /// </summary>
+    private T Kernel<T>(KernelId id, Func<Accelerator, T> load)
         where T : Delegate
     {
         var accelerator = Bound(); // bound to this thread for the launch that follows
-        lock (loaded)
+        LaunchTally.Launch(id);
+        if (Volatile.Read(ref compiled[(int)id]) is T kernel)
         {
-            if (!loaded.TryGetValue(name, out var kernel))
+            return kernel;
+        }
+        lock (compiled)
+        {
+            if (compiled[(int)id] is not T loadedKernel)
             {
-                kernel = load(accelerator);
-                loaded[name] = kernel;
+                loadedKernel = load(accelerator);
+                Volatile.Write(ref compiled[(int)id], loadedKernel);
             }
-            return (T)kernel;
+            return loadedKernel;
         }
     }
 
@@ -72,6 +80,7 @@ internal sealed partial class IlgpuKernels(IlgpuAccelerator owner) : IKernels
         var view = indexBuffer.View.SubView(0, Math.Max(index.Length, 1));
         if (index.Length > 0)
         {
+            LaunchTally.HostToDevice();
             view.SubView(0, index.Length).CopyFromCPU(ref MemoryMarshal.GetReference(index), index.Length);
         }
         return view;
@@ -80,12 +89,13 @@ internal sealed partial class IlgpuKernels(IlgpuAccelerator owner) : IKernels
     public Storage Allocate(int length, bool zeroed, bool pooled)
     {
         var accelerator = Bound();
-        var buffer = pooled ? owner.Rent(length) : accelerator.Allocate1D<float>(Math.Max(length, 1));
+        var buffer = pooled ? owner.Rent(length) : owner.RentUnscoped(length);
         if (zeroed)
         {
+            LaunchTally.Fill();
             buffer.MemSetToZero();
         }
-        return new IlgpuStorage(owner, buffer, pooled);
+        return new IlgpuStorage(owner, buffer, scoped: pooled);
     }
 
     public void CopyToHost(Tensor x, Span<float> destination)
@@ -93,6 +103,7 @@ internal sealed partial class IlgpuKernels(IlgpuAccelerator owner) : IKernels
         Bound();
         if (x.NumElements > 0)
         {
+            LaunchTally.DeviceToHost();
             View(x).SubView(0, x.NumElements).CopyToCPU(ref MemoryMarshal.GetReference(destination), x.NumElements);
         }
     }
@@ -102,6 +113,7 @@ internal sealed partial class IlgpuKernels(IlgpuAccelerator owner) : IKernels
         Bound();
         if (y.NumElements > 0)
         {
+            LaunchTally.HostToDevice();
             View(y).SubView(0, y.NumElements).CopyFromCPU(ref MemoryMarshal.GetReference(source), y.NumElements);
         }
     }
@@ -111,6 +123,7 @@ internal sealed partial class IlgpuKernels(IlgpuAccelerator owner) : IKernels
         Bound();
         if (y.NumElements > 0)
         {
+            LaunchTally.DeviceCopy();
             View(x).SubView(0, y.NumElements).CopyTo(View(y).SubView(0, y.NumElements));
         }
     }
