@@ -37,7 +37,8 @@ internal static class LibraryKernels
     /// <summary>
     /// Whether ILGPU could load <paramref name="method"/> as a kernel that does work on the device:
     /// static, returning nothing, every parameter a value type, at least one of them an ILGPU view
-    /// or index (what a kernel reads, writes or is launched over).
+    /// or index (what a kernel reads, writes or is launched over), or a structure holding views
+    /// (a list of tensors, as <see cref="ViewList"/>).
     /// </summary>
     public static bool IsKernelShaped(MethodInfo method)
     {
@@ -65,5 +66,8 @@ internal static class LibraryKernels
 
     private static bool IsIndex(Type type) => typeof(IIndex).IsAssignableFrom(type);
 
-    private static bool IsView(Type type) => typeof(IArrayView).IsAssignableFrom(type);
+    private static bool IsView(Type type) =>
+        typeof(IArrayView).IsAssignableFrom(type)
+        || (type.IsValueType && !type.IsPrimitive && type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+            .Any(f => typeof(IArrayView).IsAssignableFrom(f.FieldType)));
 }
