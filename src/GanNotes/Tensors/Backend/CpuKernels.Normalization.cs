@@ -11,6 +11,16 @@ internal sealed partial class CpuKernels
     public void BatchNormForward(Tensor x, Tensor? weight, Tensor? bias, float eps, Tensor y, Tensor mean, Tensor invStd,
         Tensor? runningMean, Tensor? runningVar, float momentum)
     {
+        if (x.Rank > 2)
+        {
+            var rows = ChannelsLast.Rows(this, x);
+            var yRows = ChannelsLast.Scratch(this, x);
+            BatchNormForward(rows, weight, bias, eps, yRows, mean, invStd, runningMean, runningVar, momentum);
+            ChannelsLast.Restore(this, yRows, y);
+            rows.Storage.Release();
+            yRows.Storage.Release();
+            return;
+        }
         int n = x.ShapeArray[0], c = x.ShapeArray[1];
         ReadOnlySpan<float> xs = x.Span;
         Span<float> mu = mean.Span, inv = invStd.Span;
@@ -68,6 +78,21 @@ internal sealed partial class CpuKernels
     public void BatchNormBackward(Tensor x, Tensor g, Tensor mean, Tensor invStd, Tensor? weight,
         Tensor? dx, Tensor? dWeight, Tensor? dBias)
     {
+        if (x.Rank > 2)
+        {
+            var rows = ChannelsLast.Rows(this, x);
+            var gRows = ChannelsLast.Rows(this, g);
+            var dxRows = dx is null ? null : ChannelsLast.Scratch(this, x);
+            BatchNormBackward(rows, gRows, mean, invStd, weight, dxRows, dWeight, dBias);
+            if (dx is not null)
+            {
+                ChannelsLast.Restore(this, dxRows!, dx);
+                dxRows!.Storage.Release();
+            }
+            rows.Storage.Release();
+            gRows.Storage.Release();
+            return;
+        }
         int n = x.ShapeArray[0], c = x.ShapeArray[1];
         ReadOnlySpan<float> xs = x.Span, gs = g.Span, mu = mean.Span, inv = invStd.Span;
 

@@ -75,7 +75,8 @@ internal partial interface IKernels
     }
 
     /// <summary>
-    /// Training-mode batch normalisation of x [N, C] over N: mean and invStd = 1/sqrt(var + eps)
+    /// Training-mode batch normalisation of x [N, C] over N, or of x [N, C, *] over N and every
+    /// position (images: <see cref="ChannelsLast"/>): mean and invStd = 1/sqrt(var + eps)
     /// (biased var) per channel, y = (x - mean) invStd gamma + beta (weight/bias null: 1 and 0);
     /// running statistics, when given, become (1 - momentum) running + momentum batch, with
     /// the unbiased variance.
@@ -83,6 +84,16 @@ internal partial interface IKernels
     void BatchNormForward(Tensor x, Tensor? weight, Tensor? bias, float eps, Tensor y, Tensor mean, Tensor invStd,
         Tensor? runningMean, Tensor? runningVar, float momentum)
     {
+        if (x.Rank > 2)
+        {
+            var rows = ChannelsLast.Rows(this, x);
+            var yRows = ChannelsLast.Scratch(this, x);
+            BatchNormForward(rows, weight, bias, eps, yRows, mean, invStd, runningMean, runningVar, momentum);
+            ChannelsLast.Restore(this, yRows, y);
+            rows.Storage.Release();
+            yRows.Storage.Release();
+            return;
+        }
         int n = x.ShapeArray[0];
         SumDim(x, 0, mean);
         Affine(mean, 1f / n, 0f, mean);
@@ -123,6 +134,21 @@ internal partial interface IKernels
     void BatchNormBackward(Tensor x, Tensor g, Tensor mean, Tensor invStd, Tensor? weight,
         Tensor? dx, Tensor? dWeight, Tensor? dBias)
     {
+        if (x.Rank > 2)
+        {
+            var rows = ChannelsLast.Rows(this, x);
+            var gRows = ChannelsLast.Rows(this, g);
+            var dxRows = dx is null ? null : ChannelsLast.Scratch(this, x);
+            BatchNormBackward(rows, gRows, mean, invStd, weight, dxRows, dWeight, dBias);
+            if (dx is not null)
+            {
+                ChannelsLast.Restore(this, dxRows!, dx);
+                dxRows!.Storage.Release();
+            }
+            rows.Storage.Release();
+            gRows.Storage.Release();
+            return;
+        }
         int n = x.ShapeArray[0];
         var sumG = Scratch(mean);
         var dot = Scratch(mean);

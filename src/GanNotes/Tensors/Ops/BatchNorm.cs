@@ -15,8 +15,8 @@ public sealed partial class Tensor
     /// </remarks>
     /// <remarks>
     /// For [N, C, *] the statistics run over N and every position, N * H * W values per channel, as
-    /// in PyTorch's <c>BatchNorm2d</c>: the op moves the channels last ([N * H * W, C]), normalises
-    /// those rows with the same kernel, and moves them back.
+    /// in PyTorch's <c>BatchNorm2d</c>; the kernels take the images as they lie (the CPU's move the
+    /// channels last for its row-wise loops, a GPU's index the channels in place).
     /// </remarks>
     /// <exception cref="ArgumentException">The shapes do not match [N, C, *] and [C], or N (times the positions) is below 2.</exception>
     public static Tensor BatchNorm(Tensor input, Tensor? weight, Tensor? bias, Tensor? runningMean, Tensor? runningVar, float momentum, float eps)
@@ -26,15 +26,9 @@ public sealed partial class Tensor
         {
             throw new ArgumentException($"BatchNorm: expected input of shape [N, C] or [N, C, *], got {ShapeUtil.Format(input.shape)}.", nameof(input));
         }
-        if (input.Rank > 2)
-        {
-            int batch = input.shape[0], channels = input.shape[1], positions = input.NumElements / Math.Max(1, batch * channels);
-            var rows = input.Reshape(batch, channels, positions).Permute(0, 2, 1).Reshape(batch * positions, channels);
-            var normalised = BatchNorm(rows, weight, bias, runningMean, runningVar, momentum, eps);
-            return normalised.Reshape(batch, positions, channels).Permute(0, 2, 1).Reshape(input.shape);
-        }
-        int n = input.shape[0], c = input.shape[1];
-        if (n < 2)
+        int c = input.shape[1];
+        int count = input.NumElements / Math.Max(1, c); // values per channel: N times the positions
+        if (count < 2)
         {
             throw new ArgumentException($"BatchNorm: expected more than 1 value per channel when training, got input of shape {ShapeUtil.Format(input.shape)}.", nameof(input));
         }

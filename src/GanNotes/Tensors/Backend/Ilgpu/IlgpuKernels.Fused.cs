@@ -6,9 +6,15 @@ using ILGPU.Runtime;
 namespace GanNotes.Tensors.Backend.Ilgpu;
 
 /// <summary>The flags and scalars of a batch-norm launch (a kernel takes a few values, not optional tensors).</summary>
+/// <remarks>
+/// The input is [N, C, *] as it lies: <c>N</c> counts the values per channel (images times
+/// positions) and <c>S</c> the positions per image and channel (1 for [N, C]); value <c>row</c> of
+/// channel j sits at ((row / S) C + j) S + row % S, so the rows run in the order of
+/// <see cref="ChannelsLast"/>'s and the sums add up as the CPU's do.
+/// </remarks>
 internal struct BatchNormArgs
 {
-    public int N, C, HasWeight, HasBias, HasRunning, HasDx, HasDWeight, HasDBias;
+    public int N, C, S, HasWeight, HasBias, HasRunning, HasDx, HasDWeight, HasDBias;
     public float Eps, Momentum, Unbias;
 }
 
@@ -21,7 +27,7 @@ internal struct SgdArgs
 
 /// <summary>
 /// Fused kernels: batch norm in two launches each way (per-channel statistics, then every
-/// element), the optimizer updates in one launch for up to 24 parameters, the losses in one each. Each
+/// element), on [N, C] or images [N, C, H, W] in place (no copies to channels-last), the optimizer updates in one launch for up to 24 parameters, the losses in one each. Each
 /// element sees the same float32 operations, in the same order, as the CPU's kernels.
 /// </summary>
 internal sealed partial class IlgpuKernels
@@ -32,10 +38,11 @@ internal sealed partial class IlgpuKernels
     public void BatchNormForward(Tensor x, Tensor? weight, Tensor? bias, float eps, Tensor y, Tensor mean, Tensor invStd,
         Tensor? runningMean, Tensor? runningVar, float momentum)
     {
-        int n = x.ShapeArray[0], c = x.ShapeArray[1];
+        var (images, c, positions) = ChannelsLast.Sizes(x);
+        int n = images * positions;
         var args = new BatchNormArgs
         {
-            N = n, C = c, HasWeight = weight is null ? 0 : 1, HasBias = bias is null ? 0 : 1,
+            N = n, C = c, S = positions, HasWeight = weight is null ? 0 : 1, HasBias = bias is null ? 0 : 1,
             HasRunning = runningMean is not null && runningVar is not null ? 1 : 0,
             Eps = eps, Momentum = momentum, Unbias = n > 1 ? (float)n / (n - 1) : 1f,
         };
@@ -48,10 +55,11 @@ internal sealed partial class IlgpuKernels
     public void BatchNormBackward(Tensor x, Tensor g, Tensor mean, Tensor invStd, Tensor? weight,
         Tensor? dx, Tensor? dWeight, Tensor? dBias)
     {
-        int n = x.ShapeArray[0], c = x.ShapeArray[1];
+        var (images, c, positions) = ChannelsLast.Sizes(x);
+        int n = images * positions;
         var args = new BatchNormArgs
         {
-            N = n, C = c, HasWeight = weight is null ? 0 : 1,
+            N = n, C = c, S = positions, HasWeight = weight is null ? 0 : 1,
             HasDx = dx is null ? 0 : 1, HasDWeight = dWeight is null ? 0 : 1, HasDBias = dBias is null ? 0 : 1,
         };
         var sums = new Tensor(Allocate(2 * c, zeroed: false, pooled: true), [2, c]); // sum(g), sum((x - mean) g)
@@ -146,6 +154,10 @@ internal sealed partial class IlgpuKernels
         Kernel(KernelId.Loss, k => k.LoadStreamKernel<ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int>(LossKernel))(
             owner.Launch(y.NumElements), View(x), View(target), View(g), View(y), y.NumElements, kind);
 
+    /// <summary>Where value <paramref name="row"/> of channel <paramref name="j"/> lies (see <see cref="BatchNormArgs"/>).</summary>
+    private static int At(int row, int j, BatchNormArgs s) =>
+        s.S == 1 ? (row * s.C) + j : ((((row / s.S) * s.C) + j) * s.S) + (row % s.S);
+
     private static void BatchNormStatisticsKernel(ArrayView<float> x, ArrayView<float> mean, ArrayView<float> invStd,
         ArrayView<float> runningMean, ArrayView<float> runningVar, BatchNormArgs s)
     {
@@ -154,13 +166,13 @@ internal sealed partial class IlgpuKernels
             float sum = 0f;
             for (int row = 0; row < s.N; row++)
             {
-                sum += x[(row * s.C) + j];
+                sum += x[At(row, j, s)];
             }
             float mu = sum * (1f / s.N);
             float squares = 0f;
             for (int row = 0; row < s.N; row++)
             {
-                float deviation = x[(row * s.C) + j] - mu;
+                float deviation = x[At(row, j, s)] - mu;
                 squares += deviation * deviation;      // two passes: no cancellation
             }
             float variance = squares * (1f / s.N);
@@ -180,7 +192,7 @@ internal sealed partial class IlgpuKernels
         int count = s.N * s.C;
         for (int i = Grid.GlobalIndex.X; i < count; i += GridExtensions.GridStrideLoopStride)
         {
-            int j = i % s.C;
+            int j = i / s.S % s.C;
             float alpha = invStd[j] * (s.HasWeight != 0 ? weight[j] : 1f);
             float beta = (s.HasBias != 0 ? bias[j] : 0f) - (mean[j] * alpha);
             y[i] = (x[i] * alpha) + beta;
@@ -195,9 +207,9 @@ internal sealed partial class IlgpuKernels
             float sumG = 0f, dot = 0f;
             for (int row = 0; row < s.N; row++)
             {
-                float gi = g[(row * s.C) + j];
+                float gi = g[At(row, j, s)];
                 sumG += gi;
-                dot += (x[(row * s.C) + j] - mean[j]) * gi;
+                dot += (x[At(row, j, s)] - mean[j]) * gi;
             }
             sums[j] = sumG;
             sums[s.C + j] = dot;
@@ -220,7 +232,7 @@ internal sealed partial class IlgpuKernels
         for (int i = Grid.GlobalIndex.X; i < count; i += GridExtensions.GridStrideLoopStride)
         {
             // dx = (g - mean(g) - (x - mean) k) invStd gamma, k = dot invStd^2 / N, as g a + x b + d.
-            int j = i % s.C;
+            int j = i / s.S % s.C;
             float inv = invStd[j];
             float scale = inv * (s.HasWeight != 0 ? weight[j] : 1f);
             float k = sums[s.C + j] * inv * inv * invN;

@@ -17,6 +17,10 @@ namespace GanNotes.Tensors.Backend.Ilgpu;
 /// </remarks>
 internal sealed partial class IlgpuKernels(IlgpuAccelerator owner) : IKernels
 {
+    /// <summary>The storages whose buffers this thread's latest launch reads or writes (see <see cref="View"/>).</summary>
+    [ThreadStatic]
+    private static List<IlgpuStorage>? inUse;
+
     private readonly Delegate?[] compiled = new Delegate?[Enum.GetValues<KernelId>().Length];
     private MemoryBuffer1D<int, Stride1D.Dense>? indexBuffer;
     private MemoryBuffer1D<float, Stride1D.Dense>? placeholder;
@@ -44,6 +48,7 @@ internal sealed partial class IlgpuKernels(IlgpuAccelerator owner) : IKernels
     {
         var accelerator = Bound(); // bound to this thread for the launch that follows
         LaunchTally.Launch(id);
+        inUse?.Clear(); // the previous launch has its buffers (a GPU's stream runs launches in order); this one's views come next
         if (Volatile.Read(ref compiled[(int)id]) is T kernel)
         {
             return kernel;
@@ -61,9 +66,20 @@ internal sealed partial class IlgpuKernels(IlgpuAccelerator owner) : IKernels
 
     /// <summary>The tensor's memory on this accelerator.</summary>
     /// <exception cref="InvalidOperationException">The tensor lives on another device.</exception>
-    private ArrayView<float> View(Tensor t) => t.Storage is IlgpuStorage s && ReferenceEquals(s.Owner, owner)
-        ? s.View
-        : throw new InvalidOperationException($"A tensor on {t.Device} was given to an operation on {owner.Device}; move it first with .To(...).");
+    /// <remarks>
+    /// The storage is held (<c>inUse</c>) until this thread's next launch: a kernel's argument is
+    /// the buffer, not the tensor, and a tensor no longer used after this call could otherwise be
+    /// collected, and its memory rented out by another thread, while the kernel still reads it.
+    /// </remarks>
+    private ArrayView<float> View(Tensor t)
+    {
+        if (t.Storage is IlgpuStorage s && ReferenceEquals(s.Owner, owner))
+        {
+            (inUse ??= []).Add(s);
+            return s.View;
+        }
+        throw new InvalidOperationException($"A tensor on {t.Device} was given to an operation on {owner.Device}; move it first with .To(...).");
+    }
 
     /// <summary>The view of an optional tensor, or a one-element placeholder the kernel does not read.</summary>
     private ArrayView<float> ViewOrPlaceholder(Tensor? t) =>

@@ -143,6 +143,21 @@ public sealed class IlgpuKernelsTests
         AssertSameOnBothDevices(v => v[0].IndexSelect([3, 0, 3, 1]), U([4, 3], -1f, 1f, seed: 27));
     }
 
+    [Fact]
+    public void BatchNorm_ImagesOnTheAccelerator_MatchTheCpuWithoutMovingTheChannels()
+    {
+        // [N, C, H, W]: the accelerator's kernels index the channels in place, the CPU's go through rows [N * H * W, C].
+        var inputs = new[] { U([4, 3, 2, 5], -2f, 3f, seed: 31), U([3], 0.5f, 1.5f, seed: 32), U([3], -1f, 1f, seed: 33) };
+        AssertSameOnBothDevices(v => Tensor.BatchNorm(v[0], v[1], v[2], null, null, momentum: 0.1f, eps: 1e-5f), inputs);
+        var x = inputs[0].Detach().To(Gpu);
+        using var tally = GanNotes.Tensors.Backend.Ilgpu.LaunchTally.Start();
+        using (Autograd.NoGrad())
+        {
+            Tensor.BatchNorm(x, null, null, null, null, momentum: 0.1f, eps: 1e-5f);
+        }
+        Assert.Equal(2, tally.Counts.Total); // statistics and apply: no permutes
+    }
+
     [Theory]
     [InlineData(true, true)]
     [InlineData(false, false)]

@@ -18,7 +18,7 @@ public sealed class LaunchCountTests : IDisposable
     private const int MlpStepBudget = 182;
 
     /// <summary>The DCGAN's step (gan-notes train --recipe dcgan).</summary>
-    private const int DcganStepBudget = 215;
+    private const int DcganStepBudget = 191;
 
     /// <summary>Reads to the host per step, each a wait for the GPU: D's loss, D(x), D(G(z)), G's loss and the two gradient norms.</summary>
     private const int ReadsPerStep = 6;
