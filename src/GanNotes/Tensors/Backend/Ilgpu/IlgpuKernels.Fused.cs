@@ -85,6 +85,8 @@ internal sealed partial class IlgpuKernels
         for (int start = 0; start < param.Count; start += ViewList.Capacity)
         {
             int count = Math.Min(ViewList.Capacity, param.Count - start);
+            // The kernel first: asking for it starts a launch, which lets go of the previous launch's storages, not of these.
+            var adam = Kernel(KernelId.Adam, k => k.LoadStreamKernel<ViewList, ViewList, ViewList, ViewList, AdamCoefficients>(AdamKernel));
             ViewList p = new() { Count = count }, g = p, m = p, v = p;
             int longest = 0;
             for (int i = 0; i < count; i++)
@@ -96,8 +98,7 @@ internal sealed partial class IlgpuKernels
                 v.Set(i, Elements(expAvgSq[start + i], n));
                 longest = Math.Max(longest, n);
             }
-            Kernel(KernelId.Adam, k => k.LoadStreamKernel<ViewList, ViewList, ViewList, ViewList, AdamCoefficients>(AdamKernel))(
-                owner.Launch(longest), p, g, m, v, c);
+            adam(owner.Launch(longest), p, g, m, v, c);
         }
     }
 
@@ -114,6 +115,7 @@ internal sealed partial class IlgpuKernels
         for (int start = 0; start < xs.Count; start += ViewList.Capacity)
         {
             int count = Math.Min(ViewList.Capacity, xs.Count - start);
+            var sums = Kernel(KernelId.SumsOfSquares, k => k.LoadStreamKernel<ViewList, ArrayView<float>>(SumsOfSquaresKernel)); // first, as in AdamUpdate
             ViewList x = new() { Count = count };
             int longest = 0;
             for (int i = 0; i < count; i++)
@@ -122,8 +124,7 @@ internal sealed partial class IlgpuKernels
                 x.Set(i, Elements(xs[start + i], n));
                 longest = Math.Max(longest, n);
             }
-            Kernel(KernelId.SumsOfSquares, k => k.LoadStreamKernel<ViewList, ArrayView<float>>(SumsOfSquaresKernel))(
-                owner.LaunchFew(longest), x, View(y).SubView(start, count));
+            sums(owner.LaunchFew(longest), x, View(y).SubView(start, count));
         }
     }
 

@@ -38,6 +38,7 @@ public sealed class IlgpuMemoryTests
         var adam = new Adam([w], lr: 1e-2f);
         var rng = new Rng(7);
         var held = new long[1000];
+        long start = accelerator.AllocatedBytes; // what earlier tests left in the pool
         float first = float.NaN, last = float.NaN;
         for (int step = 0; step < held.Length; step++)
         {
@@ -55,9 +56,11 @@ public sealed class IlgpuMemoryTests
         }
         long firstHalf = held.Take(500).Max(), secondHalf = held.Skip(500).Max();
         long inputs = (long)size * sizeof(float) * held.Length; // dropped by the loop: the inputs alone
-        long bound = accelerator.MinCollectBytes + (4L << 20);
-        Assert.True(secondHalf <= firstHalf, $"the accelerator's memory grew: at most {firstHalf >> 20} MiB in steps 1-500, {secondHalf >> 20} MiB in steps 501-1000");
-        Assert.True(secondHalf <= bound, $"{secondHalf >> 20} MiB held after dropping {inputs >> 20} MiB of inputs alone; the bound is {bound >> 20} MiB");
+        long bound = start + accelerator.MinCollectBytes + (4L << 20);
+        // Flat: the second half's peak within 1 MiB (a quarter of the threshold) of the first's. A
+        // collection finds most, not always all, of the dropped tensors, so a few buffers may be new.
+        Assert.True(secondHalf <= firstHalf + (1L << 20), $"the accelerator's memory grew: at most {firstHalf >> 10} KiB in steps 1-500, {secondHalf >> 10} KiB in steps 501-1000");
+        Assert.True(secondHalf <= bound, $"{secondHalf >> 20} MiB held after dropping {inputs >> 20} MiB of inputs alone; the bound is {bound >> 20} MiB ({start >> 20} MiB before the loop)");
         Assert.True(last < first, $"the loop did not learn: loss {first} at step 1, {last} at step 901");
     }
 }
