@@ -19,15 +19,16 @@ cd "$(dirname "$0")/../../.."
 out=artifacts/gpu-bench
 rm -rf "$out" artifacts/gpu-bench.tar.xz
 mkdir -p artifacts
-log=artifacts/gpu-bench-publish.log
+log=$(mktemp)
 if ! dotnet publish tests/GanNotes.Benchmarks -c Release -r linux-x64 --self-contained -p:PublishTrimmed=true \
     "-p:CustomAfterMicrosoftCommonTargets=$PWD/tests/GanNotes.Benchmarks/gpu/Trim.targets" -o "$out" >"$log" 2>&1; then
   grep -E ': error ' "$log" | sort -u | head -5 >&2
   echo "publish.sh: dotnet publish failed; the whole log is $log" >&2
   exit 1
 fi
-# Python's tarfile and lzma (the standard library): no xz needed here, and the same archive on any machine
-# (files in sorted order, one thread).
+rm -f "$log"
+# Python's tarfile and lzma (the standard library): no xz needed here; files in sorted order, one thread,
+# so the packing does not depend on the machine.
 python3 - <<'PY'
 import lzma, os, tarfile
 with tarfile.open("artifacts/gpu-bench.tar.xz.tmp", "w:xz", preset=9 | lzma.PRESET_EXTREME) as tar:
