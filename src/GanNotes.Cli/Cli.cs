@@ -48,7 +48,10 @@ internal static class Cli
         root.Options.Add(new HelpOption());
         root.Options.Add(new VersionOption());
         var examples = new Dictionary<Command, string>();
-        root.Subcommands.Add(NotebooksCommand.Create(context, examples));
+        if (CliFeatures.Notebooks)
+        {
+            root.Subcommands.Add(NotebooksCommand.Create(context, examples));
+        }
         root.Subcommands.Add(DataCommand.Create(context, examples));
         root.Subcommands.Add(TrainCommand.Create(context, examples));
         root.Subcommands.Add(PlotsCommand.Create(context, examples));

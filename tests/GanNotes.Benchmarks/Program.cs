@@ -20,15 +20,26 @@ using GanNotes.Tensors;
 // Checks every kernel of a device against the CPU at the step's sizes, then ten GAN steps (DeviceCheck).
 //        dotnet run -c Release --project tests/GanNotes.Benchmarks -- train <device> <out dir> [epochs=10] [data folder]
 // Trains the fast recipe as gan-notes train does (without its charts) and prints the seconds per epoch.
+//        dotnet run -c Release --project tests/GanNotes.Benchmarks -- gan-notes <command> [options]
+// Runs the gan-notes command itself (e.g. gan-notes train --device cuda), so that the GPU machine needs
+// one published program (gpu/publish.sh); there it has no notebooks command (CliFeatures.Notebooks).
+if (args.Length > 0 && args[0] == "gan-notes")
+{
+    Environment.ExitCode = GanNotes.Cli.Program.Main(args[1..]);
+    return;
+}
 if (args.Length > 1 && args[0] == "device-check")
 {
-    Environment.ExitCode = DeviceCheck.Run(DeviceCheck.Named(args[1]), FashionMnist.Load(args.Length > 2 ? args[2] : "/usr/share/datasets"));
+    Environment.ExitCode = DeviceNamed(args[1]) is { } checkedDevice
+        ? DeviceCheck.Run(checkedDevice, FashionMnist.Load(args.Length > 2 ? args[2] : "/usr/share/datasets"))
+        : 2;
     return;
 }
 if (args.Length > 2 && args[0] == "train")
 {
-    Environment.ExitCode = FastRun.Run(DeviceCheck.Named(args[1]), args[2], args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 10,
-        args.Length > 4 ? args[4] : "/usr/share/datasets");
+    Environment.ExitCode = DeviceNamed(args[1]) is { } trainDevice
+        ? FastRun.Run(trainDevice, args[2], args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 10, args.Length > 4 ? args[4] : "/usr/share/datasets")
+        : 2;
     return;
 }
 if (args.Length > 0 && args[0] == "scaling-plot")
@@ -63,7 +74,11 @@ int steps = args.Length > 0 ? int.Parse(args[0], inv) : 100;
 int threads = args.Length > 1 ? int.Parse(args[1], inv) : 2;
 int batch = args.Length > 2 ? int.Parse(args[2], inv) : GanStep.DefaultBatch;
 string dataDir = args.Length > 3 ? args[3] : "/usr/share/datasets"; // Debian's dataset-fashion-mnist, as the peer reads
-var device = DeviceCheck.Named(args.Length > 4 ? args[4] : "cpu");
+if (DeviceNamed(args.Length > 4 ? args[4] : "cpu") is not { } device)
+{
+    Environment.ExitCode = 2;
+    return;
+}
 Threading.NumThreads = threads;
 
 ImageDataset data;
@@ -117,3 +132,17 @@ Console.WriteLine(string.Create(inv,
     $"gannotes{(dcgan ? " dcgan" : "")} device={device} threads={threads} batch={batch} steps={steps} seconds={seconds:F3} ms_per_step={msPerStep:F2} est_s_per_epoch={data.Count / batch * seconds / steps:F1} " +
     $"ld={losses.LossD:F3} lg={losses.LossG:F3} gflops={step.Flops() / (msPerStep * 1e6):F1} alloc_kb_per_step={bytesPerStep / 1024.0:F0} " +
     $"gc0={GC.CollectionCount(0) - gen0} gc1={GC.CollectionCount(1) - gen1} gc2={GC.CollectionCount(2) - gen2} peak_rss_mb={Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)}"));
+
+// A device that is not there (no GPU, no driver) is one line on stderr, not a stack trace.
+static Device? DeviceNamed(string name)
+{
+    try
+    {
+        return DeviceCheck.Named(name);
+    }
+    catch (ArgumentException e)
+    {
+        Console.Error.WriteLine($"error: {e.Message}");
+        return null;
+    }
+}
