@@ -31,6 +31,38 @@ internal static class ChannelsLast
         kernels.Permute(new Tensor(rows.Storage, [n, positions, c]), [0, 2, 1], new Tensor(y.Storage, [n, c, positions]));
     }
 
+    /// <summary>
+    /// <see cref="IKernels.BatchNormForward"/> of images through rows: <paramref name="kernels"/>'
+    /// own [N, C] kernel on <see cref="Rows"/>, its output put back with <see cref="Restore"/>.
+    /// </summary>
+    public static void BatchNormForward(IKernels kernels, Tensor x, Tensor? weight, Tensor? bias, float eps, Tensor y, Tensor mean, Tensor invStd,
+        Tensor? runningMean, Tensor? runningVar, float momentum)
+    {
+        var rows = Rows(kernels, x);
+        var yRows = Scratch(kernels, x);
+        kernels.BatchNormForward(rows, weight, bias, eps, yRows, mean, invStd, runningMean, runningVar, momentum);
+        Restore(kernels, yRows, y);
+        rows.Storage.Release();
+        yRows.Storage.Release();
+    }
+
+    /// <summary><see cref="IKernels.BatchNormBackward"/> of images through rows, as <see cref="BatchNormForward"/>.</summary>
+    public static void BatchNormBackward(IKernels kernels, Tensor x, Tensor g, Tensor mean, Tensor invStd, Tensor? weight,
+        Tensor? dx, Tensor? dWeight, Tensor? dBias)
+    {
+        var rows = Rows(kernels, x);
+        var gRows = Rows(kernels, g);
+        var dxRows = dx is null ? null : Scratch(kernels, x);
+        kernels.BatchNormBackward(rows, gRows, mean, invStd, weight, dxRows, dWeight, dBias);
+        if (dx is not null)
+        {
+            Restore(kernels, dxRows!, dx);
+            dxRows!.Storage.Release();
+        }
+        rows.Storage.Release();
+        gRows.Storage.Release();
+    }
+
     /// <summary>N, C and the positions per image and channel (the product of the sizes after C).</summary>
     public static (int N, int C, int Positions) Sizes(Tensor x)
     {

@@ -13,12 +13,7 @@ internal sealed partial class CpuKernels
     {
         if (x.Rank > 2)
         {
-            var rows = ChannelsLast.Rows(this, x);
-            var yRows = ChannelsLast.Scratch(this, x);
-            BatchNormForward(rows, weight, bias, eps, yRows, mean, invStd, runningMean, runningVar, momentum);
-            ChannelsLast.Restore(this, yRows, y);
-            rows.Storage.Release();
-            yRows.Storage.Release();
+            ChannelsLast.BatchNormForward(this, x, weight, bias, eps, y, mean, invStd, runningMean, runningVar, momentum);
             return;
         }
         int n = x.ShapeArray[0], c = x.ShapeArray[1];
@@ -80,17 +75,7 @@ internal sealed partial class CpuKernels
     {
         if (x.Rank > 2)
         {
-            var rows = ChannelsLast.Rows(this, x);
-            var gRows = ChannelsLast.Rows(this, g);
-            var dxRows = dx is null ? null : ChannelsLast.Scratch(this, x);
-            BatchNormBackward(rows, gRows, mean, invStd, weight, dxRows, dWeight, dBias);
-            if (dx is not null)
-            {
-                ChannelsLast.Restore(this, dxRows!, dx);
-                dxRows!.Storage.Release();
-            }
-            rows.Storage.Release();
-            gRows.Storage.Release();
+            ChannelsLast.BatchNormBackward(this, x, g, mean, invStd, weight, dx, dWeight, dBias);
             return;
         }
         int n = x.ShapeArray[0], c = x.ShapeArray[1];

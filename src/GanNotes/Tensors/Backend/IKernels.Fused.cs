@@ -86,12 +86,7 @@ internal partial interface IKernels
     {
         if (x.Rank > 2)
         {
-            var rows = ChannelsLast.Rows(this, x);
-            var yRows = ChannelsLast.Scratch(this, x);
-            BatchNormForward(rows, weight, bias, eps, yRows, mean, invStd, runningMean, runningVar, momentum);
-            ChannelsLast.Restore(this, yRows, y);
-            rows.Storage.Release();
-            yRows.Storage.Release();
+            ChannelsLast.BatchNormForward(this, x, weight, bias, eps, y, mean, invStd, runningMean, runningVar, momentum);
             return;
         }
         int n = x.ShapeArray[0];
@@ -136,17 +131,7 @@ internal partial interface IKernels
     {
         if (x.Rank > 2)
         {
-            var rows = ChannelsLast.Rows(this, x);
-            var gRows = ChannelsLast.Rows(this, g);
-            var dxRows = dx is null ? null : ChannelsLast.Scratch(this, x);
-            BatchNormBackward(rows, gRows, mean, invStd, weight, dxRows, dWeight, dBias);
-            if (dx is not null)
-            {
-                ChannelsLast.Restore(this, dxRows!, dx);
-                dxRows!.Storage.Release();
-            }
-            rows.Storage.Release();
-            gRows.Storage.Release();
+            ChannelsLast.BatchNormBackward(this, x, g, mean, invStd, weight, dx, dWeight, dBias);
             return;
         }
         int n = x.ShapeArray[0];
