@@ -129,12 +129,12 @@ public sealed class Profiler : IDisposable
         double wall = Elapsed.TotalMilliseconds / perSteps;
         var text = new StringBuilder();
         string unit = perSteps == 1 ? "ms" : "ms/step";
-        text.AppendLine(inv, $"{"kernel",-40} {"calls",9} {unit,10} {"share",6}");
-        void Row(string name, double calls, double ms) =>
-            text.AppendLine(inv, $"{name,-40} {calls,9:0.#} {ms,10:F3} {100 * ms / wall,5:F1}%");
+        text.AppendLine(inv, $"{"kernel",-40} {"calls",9} {unit,10} {"share",6} {"GFLOP/s",8}");
+        void Row(string name, double calls, double ms, double? gflops = null) =>
+            text.AppendLine(inv, $"{name,-40} {calls,9:0.#} {ms,10:F3} {100 * ms / wall,5:F1}%{(gflops is { } g ? $" {g,8:F1}" : "")}");
         foreach (var e in rows.Take(top))
         {
-            Row(e.Name, (double)e.Calls / perSteps, e.Total.TotalMilliseconds / perSteps);
+            Row(e.Name, (double)e.Calls / perSteps, e.Total.TotalMilliseconds / perSteps, e.GigaflopsPerSecond);
         }
         var rest = rows.Skip(top).ToList();
         if (rest.Count > 0)
@@ -167,4 +167,27 @@ public sealed class Profiler : IDisposable
 /// <param name="Name">The kernel (matrix products with their shape).</param>
 /// <param name="Calls">How many times it ran.</param>
 /// <param name="Total">Its total wall time.</param>
-public sealed record ProfileEntry(string Name, long Calls, TimeSpan Total);
+public sealed record ProfileEntry(string Name, long Calls, TimeSpan Total)
+{
+    /// <summary>
+    /// For a matrix product (<c>MatMulNT 128x784x1024</c>: C is m x n, the inner size k), its
+    /// speed: 2 m n k floating-point operations per call over its time; null for other kernels.
+    /// </summary>
+    public double? GigaflopsPerSecond
+    {
+        get
+        {
+            if (!Name.StartsWith("MatMul", StringComparison.Ordinal) || Total <= TimeSpan.Zero)
+            {
+                return null;
+            }
+            var sizes = Name[(Name.IndexOf(' ', StringComparison.Ordinal) + 1)..].Split('x');
+            if (sizes.Length != 3 || !sizes.All(d => long.TryParse(d, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+            {
+                return null;
+            }
+            double flops = 2.0 * sizes.Aggregate(1.0, (product, d) => product * long.Parse(d, CultureInfo.InvariantCulture));
+            return flops * Calls / Total.TotalSeconds / 1e9;
+        }
+    }
+}

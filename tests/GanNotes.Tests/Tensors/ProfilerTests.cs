@@ -27,6 +27,15 @@ public class ProfilerTests
     }
 
     [Fact]
+    public void GigaflopsPerSecond_OfAProduct_IsTwoMnkPerCallOverItsTime()
+    {
+        var product = new ProfileEntry("MatMulNT 128x784x1024", Calls: 4, Total: TimeSpan.FromMilliseconds(2));
+        Assert.Equal(2.0 * 128 * 784 * 1024 * 4 / 0.002 / 1e9, product.GigaflopsPerSecond!.Value, 6);
+        Assert.Null(new ProfileEntry("Im2Col", 4, TimeSpan.FromMilliseconds(2)).GigaflopsPerSecond);
+        Assert.Null(new ProfileEntry("MatMulNT", 4, TimeSpan.FromMilliseconds(2)).GigaflopsPerSecond);
+    }
+
+    [Fact]
     public void Dispose_LaterKernels_AreNotRecorded()
     {
         var profile = Profiler.Start();
