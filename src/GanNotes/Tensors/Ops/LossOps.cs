@@ -17,11 +17,11 @@ public sealed partial class Tensor
     public Tensor BinaryCrossEntropy(Tensor target)
     {
         var (p, t) = (this, SameShapeTarget(target, "BinaryCrossEntropy"));
-        var loss = Uninitialized([.. p.shape], p.Device);
+        var loss = Uninitialized(p.shape, p.Device);
         Kernels.BinaryCrossEntropy(p, t, loss);
         return Autograd.Record(loss, "BinaryCrossEntropyBackward", [p], g =>
         {
-            var dp = Uninitialized([.. p.shape], p.Device); // dl/dp = (p - t) / (p (1 - p))
+            var dp = Uninitialized(p.shape, p.Device); // dl/dp = (p - t) / (p (1 - p))
             p.Kernels.BinaryCrossEntropyBackward(p, t, g, dp);
             return [dp];
         });
@@ -36,11 +36,11 @@ public sealed partial class Tensor
     public Tensor BinaryCrossEntropyWithLogits(Tensor target)
     {
         var (x, t) = (this, SameShapeTarget(target, "BinaryCrossEntropyWithLogits"));
-        var loss = Uninitialized([.. x.shape], x.Device);
+        var loss = Uninitialized(x.shape, x.Device);
         Kernels.BinaryCrossEntropyWithLogits(x, t, loss);
         return Autograd.Record(loss, "BinaryCrossEntropyWithLogitsBackward", [x], g =>
         {
-            var dx = Uninitialized([.. x.shape], x.Device); // dl/dx = sigmoid(x) - t
+            var dx = Uninitialized(x.shape, x.Device); // dl/dx = sigmoid(x) - t
             x.Kernels.BinaryCrossEntropyWithLogitsBackward(x, t, g, dx);
             return [dx];
         });

@@ -35,13 +35,9 @@ public sealed partial class Tensor
         {
             throw new ArgumentException($"AdamUpdate_: {parameters.Count} parameters, {grads.Count} gradients, {expAvgs.Count} and {expAvgSqs.Count} moments.");
         }
-        var device = parameters[0].Device;
-        foreach (var list in new[] { parameters, grads, expAvgs, expAvgSqs })
+        foreach (var t in parameters.Concat(grads).Concat(expAvgs).Concat(expAvgSqs))
         {
-            if (list.FirstOrDefault(t => !t.Device.Equals(device)) is { } other)
-            {
-                throw new ArgumentException($"AdamUpdate_: a tensor on {other.Device} among tensors on {device}.");
-            }
+            RequireSameDevice(parameters[0], t, "AdamUpdate_");
         }
         parameters[0].Kernels.AdamUpdate(parameters, grads, expAvgs, expAvgSqs, new AdamCoefficients(beta1, beta2, eps, weightDecay, negStepSize, bias2Sqrt));
     }

@@ -18,13 +18,12 @@ public sealed partial class Tensor
         {
             throw new ArgumentException("SumsOfSquares: the list is empty.", nameof(xs));
         }
-        var device = xs[0].Device;
-        if (xs.FirstOrDefault(x => !x.Device.Equals(device)) is { } other)
+        foreach (var x in xs)
         {
-            throw new ArgumentException($"SumsOfSquares: a tensor on {other.Device} among tensors on {device}.", nameof(xs));
+            RequireSameDevice(xs[0], x, "SumsOfSquares");
         }
-        var y = Uninitialized([xs.Count], device);
-        device.Kernels.SumsOfSquares(xs, y);
+        var y = Uninitialized([xs.Count], xs[0].Device);
+        xs[0].Kernels.SumsOfSquares(xs, y);
         return y;
     }
 

@@ -25,10 +25,12 @@ internal sealed class IlgpuAccelerator
     private long pooledBytes;
     private long allocatedBytes;
     private long unscopedBytes;
-    private long collectAtBytes = 256L << 20;
+    private long collectAtBytes = DefaultMinCollectBytes;
 
     /// <summary>The most memory the pool keeps for reuse.</summary>
     public const long MaxPooledBytes = 2L << 30;
+
+    private const long DefaultMinCollectBytes = 256L << 20;
 
     /// <summary>
     /// Tensors made outside any <see cref="TensorScope"/> may hold this much memory (256 MiB) before the
@@ -42,7 +44,7 @@ internal sealed class IlgpuAccelerator
             field = value;
             Interlocked.Exchange(ref collectAtBytes, value);
         }
-    } = 256L << 20;
+    } = DefaultMinCollectBytes;
 
     private IlgpuAccelerator(Accelerator accelerator, Func<IlgpuAccelerator, Device> device)
     {
@@ -163,18 +165,6 @@ internal sealed class IlgpuAccelerator
 
     /// <summary>Bytes of accelerator memory held now: by tensors, in the pool, or waiting to return to it.</summary>
     public long AllocatedBytes => Interlocked.Read(ref allocatedBytes);
-
-    /// <summary>Bytes kept in the pool for reuse.</summary>
-    public long PooledBytes
-    {
-        get
-        {
-            lock (pool)
-            {
-                return pooledBytes;
-            }
-        }
-    }
 
     /// <summary>A buffer of exactly <paramref name="length"/> floats from the pool, or a new one.</summary>
     public MemoryBuffer1D<float, Stride1D.Dense> Rent(int length)

@@ -87,17 +87,8 @@ internal sealed partial class IlgpuKernels
             int count = Math.Min(ViewList.Capacity, param.Count - start);
             // The kernel first: asking for it starts a launch, which lets go of the previous launch's storages, not of these.
             var adam = Kernel(KernelId.Adam, k => k.LoadStreamKernel<ViewList, ViewList, ViewList, ViewList, AdamCoefficients>(AdamKernel));
-            ViewList p = new() { Count = count }, g = p, m = p, v = p;
-            int longest = 0;
-            for (int i = 0; i < count; i++)
-            {
-                int n = param[start + i].NumElements;
-                p.Set(i, Elements(param[start + i], n));
-                g.Set(i, Elements(grad[start + i], n));
-                m.Set(i, Elements(expAvg[start + i], n));
-                v.Set(i, Elements(expAvgSq[start + i], n));
-                longest = Math.Max(longest, n);
-            }
+            var p = ListOf(param, start, count, out int longest);
+            var (g, m, v) = (ListOf(grad, start, count, out _), ListOf(expAvg, start, count, out _), ListOf(expAvgSq, start, count, out _));
             adam(owner.Launch(longest), p, g, m, v, c);
         }
     }
@@ -116,20 +107,28 @@ internal sealed partial class IlgpuKernels
         {
             int count = Math.Min(ViewList.Capacity, xs.Count - start);
             var sums = Kernel(KernelId.SumsOfSquares, k => k.LoadStreamKernel<ViewList, ArrayView<float>>(SumsOfSquaresKernel)); // first, as in AdamUpdate
-            ViewList x = new() { Count = count };
-            int longest = 0;
-            for (int i = 0; i < count; i++)
-            {
-                int n = xs[start + i].NumElements;
-                x.Set(i, Elements(xs[start + i], n));
-                longest = Math.Max(longest, n);
-            }
+            var x = ListOf(xs, start, count, out int longest);
             sums(owner.LaunchFew(longest), x, View(y).SubView(start, count));
         }
     }
 
-    /// <summary>The first <paramref name="n"/> elements of a tensor's memory (its buffer may be longer: an empty tensor has one).</summary>
-    private ArrayView<float> Elements(Tensor t, int n) => View(t).SubView(0, n);
+    /// <summary>
+    /// Tensors <paramref name="start"/> to start + <paramref name="count"/> as one kernel argument, each
+    /// slot its tensor's elements (a buffer may be longer: an empty tensor has one); <paramref name="longest"/>
+    /// is the most elements of any, what the launch spans.
+    /// </summary>
+    private ViewList ListOf(IReadOnlyList<Tensor> tensors, int start, int count, out int longest)
+    {
+        var list = new ViewList { Count = count };
+        longest = 0;
+        for (int i = 0; i < count; i++)
+        {
+            var t = tensors[start + i];
+            list.Set(i, View(t).SubView(0, t.NumElements));
+            longest = Math.Max(longest, t.NumElements);
+        }
+        return list;
+    }
 
     public void SgdUpdate(Tensor param, Tensor grad, Tensor? momentumBuffer, in SgdCoefficients c)
     {

@@ -37,7 +37,7 @@ internal sealed class LaunchTally : IDisposable
     private static readonly AsyncLocal<LaunchTally?> Current = new();
     private readonly LaunchTally? outer;
     private readonly long[] byKernel = new long[Enum.GetValues<KernelId>().Length];
-    private long launches, deviceCopies, hostToDevice, deviceToHost, fills;
+    private readonly long[] counts = new long[5]; // in the order of LaunchCounts' members
     private bool disposed;
 
     private LaunchTally(LaunchTally? outer) => this.outer = outer;
@@ -51,7 +51,7 @@ internal sealed class LaunchTally : IDisposable
     }
 
     /// <summary>The counts so far.</summary>
-    public LaunchCounts Counts => new(launches, deviceCopies, hostToDevice, deviceToHost, fills);
+    public LaunchCounts Counts => new(counts[Launches], counts[DeviceCopies], counts[HostToDevices], counts[DeviceToHosts], counts[Fills]);
 
     /// <summary>The launches of each kernel so far (those launched at least once).</summary>
     public IReadOnlyDictionary<KernelId, long> ByKernel =>
@@ -67,44 +67,28 @@ internal sealed class LaunchTally : IDisposable
         }
     }
 
-    internal static void Launch(KernelId id)
-    {
-        for (var t = Current.Value; t is not null; t = t.outer)
-        {
-            t.launches++;
-            t.byKernel[(int)id]++;
-        }
-    }
+    internal static void Launch(KernelId id) => Count(Launches, id);
 
-    internal static void DeviceCopy()
-    {
-        for (var t = Current.Value; t is not null; t = t.outer)
-        {
-            t.deviceCopies++;
-        }
-    }
+    internal static void DeviceCopy() => Count(DeviceCopies);
 
-    internal static void HostToDevice()
-    {
-        for (var t = Current.Value; t is not null; t = t.outer)
-        {
-            t.hostToDevice++;
-        }
-    }
+    internal static void HostToDevice() => Count(HostToDevices);
 
-    internal static void DeviceToHost()
-    {
-        for (var t = Current.Value; t is not null; t = t.outer)
-        {
-            t.deviceToHost++;
-        }
-    }
+    internal static void DeviceToHost() => Count(DeviceToHosts);
 
-    internal static void Fill()
+    internal static void Fill() => Count(Fills);
+
+    private const int Launches = 0, DeviceCopies = 1, HostToDevices = 2, DeviceToHosts = 3, Fills = 4;
+
+    /// <summary>Counts one of <paramref name="what"/> (and a launch of <paramref name="kernel"/>) on this thread's tally and every tally it was started inside.</summary>
+    private static void Count(int what, KernelId? kernel = null)
     {
         for (var t = Current.Value; t is not null; t = t.outer)
         {
-            t.fills++;
+            t.counts[what]++;
+            if (kernel is { } id)
+            {
+                t.byKernel[(int)id]++;
+            }
         }
     }
 }
