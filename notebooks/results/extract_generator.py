@@ -7,37 +7,20 @@ A checkpoint (checkpoints/last.safetensors of a run) holds G, D, both optimizers
 the random generators' state; the course needs only G (its weights and BatchNorm statistics,
 the keys "G.*"), which `MlpGan.BuildGenerator().Load(OUT)` reads. Standard library only.
 """
-import json
-import os
-import struct
 import sys
+
+import safetensors_file
 
 
 def main(checkpoint, out):
-    with open(checkpoint, "rb") as f:
-        (header_size,) = struct.unpack("<Q", f.read(8))
-        header = json.loads(f.read(header_size))
-        data = f.read()
+    header, data = safetensors_file.read(checkpoint)
     tensors = {k[2:]: v for k, v in header.items() if k.startswith("G.")}
     if not tensors:
         sys.exit(f"{checkpoint}: no G.* tensors; is it a gan-notes checkpoint?")
-    new_header, chunks, offset = {}, [], 0
-    for name, info in tensors.items():  # keeps the checkpoint's order
-        begin, end = info["data_offsets"]
-        chunk = data[begin:end]
-        new_header[name] = {"dtype": info["dtype"], "shape": info["shape"], "data_offsets": [offset, offset + len(chunk)]}
-        chunks.append(chunk)
-        offset += len(chunk)
-    new_header["__metadata__"] = {"source": "generator of a gan-notes checkpoint", "step": header.get("__metadata__", {}).get("step", "")}
-    encoded = json.dumps(new_header, separators=(",", ":")).encode()
-    encoded += b" " * (-len(encoded) % 8)
-    tmp = out + ".tmp"
-    with open(tmp, "wb") as f:
-        f.write(struct.pack("<Q", len(encoded)))
-        f.write(encoded)
-        for chunk in chunks:
-            f.write(chunk)
-    os.replace(tmp, out)
+    safetensors_file.write(
+        out,
+        [(name, info["dtype"], info["shape"], data[info["data_offsets"][0]:info["data_offsets"][1]]) for name, info in tensors.items()],  # the checkpoint's order
+        {"source": "generator of a gan-notes checkpoint", "step": header.get("__metadata__", {}).get("step", "")})
 
 
 if __name__ == "__main__":

@@ -10,11 +10,12 @@ float16 cannot hold above 65,504) and tensors of other dtypes keep their dtype. 
 not fit float16 (beyond +-65,504) stops the script with its name; nothing is written then.
 Standard library only; IN and OUT may be the same file.
 """
-import json
 import math
 import os
 import struct
 import sys
+
+import safetensors_file
 
 F16_MAX = 65504.0
 KEPT = ("num_batches_tracked",)
@@ -22,12 +23,9 @@ KEPT = ("num_batches_tracked",)
 
 def main(source, out):
     size = os.path.getsize(source)
-    with open(source, "rb") as f:
-        (header_size,) = struct.unpack("<Q", f.read(8))
-        header = json.loads(f.read(header_size))
-        data = f.read()
+    header, data = safetensors_file.read(source)
     entries = sorted(((k, v) for k, v in header.items() if k != "__metadata__"), key=lambda kv: kv[1]["data_offsets"][0])
-    new_header, chunks, offset = {}, [], 0
+    tensors = []
     for name, info in entries:
         begin, end = info["data_offsets"]
         chunk, dtype = data[begin:end], info["dtype"]
@@ -37,20 +35,8 @@ def main(source, out):
             if too_big:
                 sys.exit(f"{source}: '{name}' holds {too_big[0]!r}, beyond float16's range (+-65504); nothing written")
             chunk, dtype = struct.pack(f"<{len(values)}e", *values), "F16"  # rounds to nearest, ties to even
-        new_header[name] = {"dtype": dtype, "shape": info["shape"], "data_offsets": [offset, offset + len(chunk)]}
-        chunks.append(chunk)
-        offset += len(chunk)
-    if "__metadata__" in header:
-        new_header["__metadata__"] = header["__metadata__"]
-    encoded = json.dumps(new_header, separators=(",", ":")).encode()
-    encoded += b" " * (-len(encoded) % 8)
-    tmp = out + ".tmp"
-    with open(tmp, "wb") as f:
-        f.write(struct.pack("<Q", len(encoded)))
-        f.write(encoded)
-        for chunk in chunks:
-            f.write(chunk)
-    os.replace(tmp, out)
+        tensors.append((name, dtype, info["shape"], chunk))
+    safetensors_file.write(out, tensors, header.get("__metadata__"))
     print(f"{out}: {size} -> {os.path.getsize(out)} bytes")
 
 
