@@ -17,6 +17,9 @@ internal readonly record struct ConvGeometry(int N, int C, int H, int W, int KH,
     /// <summary>Output columns, (W + 2 PadW - KW) / StrideW + 1.</summary>
     public int OW => ((W + (2 * PadW) - KW) / StrideW) + 1;
 
+    /// <summary>Output positions per image and channel: OH * OW.</summary>
+    public int Positions => OH * OW;
+
     /// <summary>Rows of the window matrix: N * OH * OW.</summary>
     public int Rows => N * OH * OW;
 

@@ -99,36 +99,46 @@ internal sealed partial class CpuKernels
         }
     }
 
-    /// <summary>Rows [n0, n1) of the window matrix: image n's windows, one row per output position.</summary>
-    private static void Im2ColImages(ReadOnlySpan<float> x, Span<float> cols, in ConvGeometry g, int n0, int n1)
+    /// <summary>
+    /// The window rows of images [n0, n1), channels [c0, c1): row (n - n0) * OH * OW + position of
+    /// <paramref name="cols"/>, (c1 - c0) KH KW values wide (all channels: the window matrix's rows).
+    /// </summary>
+    private static void WindowRows(ReadOnlySpan<float> x, Span<float> cols, in ConvGeometry g, int n0, int n1, int c0, int c1)
     {
-        int oh = g.OH, ow = g.OW, columns = g.Columns, plane = g.H * g.W;
+        int oh = g.OH, ow = g.OW, plane = g.H * g.W, kw = g.KW;
+        int columns = (c1 - c0) * g.KH * kw;
         for (int n = n0; n < n1; n++)
         {
             var image = x.Slice(n * g.C * plane, g.C * plane);
             for (int r = 0; r < oh; r++)
             {
+                int top = (r * g.StrideH) - g.PadH;
                 for (int q = 0; q < ow; q++)
                 {
-                    var row = cols.Slice((((n * oh) + r) * ow + q) * columns, columns);
-                    int top = (r * g.StrideH) - g.PadH, left = (q * g.StrideW) - g.PadW, at = 0;
-                    for (int c = 0; c < g.C; c++)
+                    var row = cols.Slice((((n - n0) * oh) + r) * ow * columns + (q * columns), columns);
+                    int left = (q * g.StrideW) - g.PadW, at = 0;
+                    bool inside = left >= 0 && left + kw <= g.W;
+                    for (int c = c0; c < c1; c++)
                     {
                         var channel = image.Slice(c * plane, plane);
-                        for (int kh = 0; kh < g.KH; kh++)
+                        for (int kh = 0; kh < g.KH; kh++, at += kw)
                         {
                             int ih = top + kh;
                             if ((uint)ih >= (uint)g.H)
                             {
-                                row.Slice(at, g.KW).Clear();
-                                at += g.KW;
+                                row.Slice(at, kw).Clear();
                                 continue;
                             }
                             var line = channel.Slice(ih * g.W, g.W);
-                            for (int kw = 0; kw < g.KW; kw++)
+                            if (inside)
                             {
-                                int iw = left + kw;
-                                row[at++] = (uint)iw < (uint)g.W ? line[iw] : 0f;
+                                line.Slice(left, kw).CopyTo(row.Slice(at, kw));
+                                continue;
+                            }
+                            for (int j = 0; j < kw; j++)
+                            {
+                                int iw = left + j;
+                                row[at + j] = (uint)iw < (uint)g.W ? line[iw] : 0f;
                             }
                         }
                     }
@@ -137,38 +147,41 @@ internal sealed partial class CpuKernels
         }
     }
 
-    /// <summary>Images [n0, n1) of x, each the sum of the window values read from its pixels.</summary>
-    private static void Col2ImImages(ReadOnlySpan<float> cols, Span<float> x, in ConvGeometry g, int n0, int n1)
+    /// <summary>
+    /// Images [n0, n1) of x, each the sum of the window values read from its pixels, the windows
+    /// being the rows of <paramref name="cols"/> from image n0's first (all channels).
+    /// </summary>
+    private static void AddWindows(ReadOnlySpan<float> cols, Span<float> x, in ConvGeometry g, int n0, int n1)
     {
-        int oh = g.OH, ow = g.OW, columns = g.Columns, plane = g.H * g.W;
+        int oh = g.OH, ow = g.OW, columns = g.Columns, plane = g.H * g.W, kw = g.KW;
         for (int n = n0; n < n1; n++)
         {
             var image = x.Slice(n * g.C * plane, g.C * plane);
             image.Clear();
             for (int r = 0; r < oh; r++)
             {
+                int top = (r * g.StrideH) - g.PadH;
                 for (int q = 0; q < ow; q++)
                 {
-                    var row = cols.Slice((((n * oh) + r) * ow + q) * columns, columns);
-                    int top = (r * g.StrideH) - g.PadH, left = (q * g.StrideW) - g.PadW, at = 0;
+                    var row = cols.Slice((((n - n0) * oh) + r) * ow * columns + (q * columns), columns);
+                    int left = (q * g.StrideW) - g.PadW, at = 0;
                     for (int c = 0; c < g.C; c++)
                     {
                         var channel = image.Slice(c * plane, plane);
-                        for (int kh = 0; kh < g.KH; kh++)
+                        for (int kh = 0; kh < g.KH; kh++, at += kw)
                         {
                             int ih = top + kh;
                             if ((uint)ih >= (uint)g.H)
                             {
-                                at += g.KW;
                                 continue;
                             }
                             var line = channel.Slice(ih * g.W, g.W);
-                            for (int kw = 0; kw < g.KW; kw++, at++)
+                            for (int j = 0; j < kw; j++)
                             {
-                                int iw = left + kw;
+                                int iw = left + j;
                                 if ((uint)iw < (uint)g.W)
                                 {
-                                    line[iw] += row[at];
+                                    line[iw] += row[at + j];
                                 }
                             }
                         }
@@ -229,8 +242,8 @@ internal sealed partial class CpuKernels
             int b0 = (int)((long)batch * part / parts), b1 = (int)((long)batch * (part + 1) / parts);
             switch (kind)
             {
-                case Kind.Im2Col: Im2ColImages(source!.Span, target!.Span, geometry, b0, b1); break;
-                case Kind.Col2Im: Col2ImImages(source!.Span, target!.Span, geometry, b0, b1); break;
+                case Kind.Im2Col: WindowRows(source!.Span, target!.Span[(b0 * geometry.OH * geometry.OW * geometry.Columns)..], geometry, b0, b1, 0, geometry.C); break;
+                case Kind.Col2Im: AddWindows(source!.Span[(b0 * geometry.OH * geometry.OW * geometry.Columns)..], target!.Span, geometry, b0, b1); break;
                 default: TransposeItems(source!.Span, target!.Span, rows, cols, b0, b1); break;
             }
         }

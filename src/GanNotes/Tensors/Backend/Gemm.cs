@@ -112,6 +112,12 @@ internal static unsafe class Gemm
             return;
         }
 
+        if (m == 1 || n == 1)
+        {
+            MatrixVector(transA, transB, m, n, k, a, b, c, accumulate, rowBias, column: n == 1);
+            return;
+        }
+
         int tilesM = (m + MR - 1) / MR;
         int tilesN = (n + NR - 1) / NR;
 
@@ -128,6 +134,144 @@ internal static unsafe class Gemm
         }
 
         RunParallel(transA, transB, m, n, k, a, b, c, accumulate, rowBias, splitN, tiles, workers);
+    }
+
+    /// <summary>
+    /// <see cref="Multiply"/> without a bias, on the calling thread only: for a kernel that has
+    /// already split its work over the workers (a convolution, image by image).
+    /// <paramref name="oneWide"/> says whether the whole product, of which this is a part, has
+    /// one row or one column: its parts must all take the same path, since the dot products of
+    /// <see cref="MatrixVector"/> round differently from the tiles.
+    /// </summary>
+    public static void MultiplyOnThisThread(bool transA, bool transB, int m, int n, int k,
+        float[] a, float[] b, float[] c, bool accumulate, OneWide oneWide)
+    {
+        if (m == 0 || n == 0)
+        {
+            return;
+        }
+        if (k == 0)
+        {
+            if (!accumulate)
+            {
+                c.AsSpan(0, m * n).Clear();
+            }
+            return;
+        }
+        if (oneWide != OneWide.No)
+        {
+            MatrixVector(transA, transB, m, n, k, a, b, c, accumulate, rowBias: null, oneWide == OneWide.Column);
+            return;
+        }
+        Run(transA, transB, m, n, k, a, b, c, accumulate, rowBias: null, 0, m, 0, n);
+    }
+
+    /// <summary>Whether a product has a single row or column, and which (see <see cref="MatrixVector"/>).</summary>
+    internal enum OneWide
+    {
+        /// <summary>Neither: the tiles.</summary>
+        No,
+
+        /// <summary>One row: C[1, n].</summary>
+        Row,
+
+        /// <summary>One column: C[m, 1].</summary>
+        Column,
+    }
+
+    /// <summary><see cref="OneWide"/> of an m x n product.</summary>
+    internal static OneWide Width(int m, int n) => n == 1 ? OneWide.Column : m == 1 ? OneWide.Row : OneWide.No;
+
+    /// <summary>
+    /// A product with one row or one column (a layer with a single output, its gradients):
+    /// dot products or scaled row sums on the calling thread, since packing a 1-wide panel
+    /// into an MR x NR tile would waste all but one of its lanes.
+    /// </summary>
+    private static void MatrixVector(bool transA, bool transB, int m, int n, int k,
+        float[] a, float[] b, float[] c, bool accumulate, float[]? rowBias, bool column)
+    {
+        // Seen from C's side, the product is outputs = matrix * vector, where the matrix
+        // holds each output's k weights either as a contiguous row (dots) or as a column of a
+        // row-major [k, outputs] block (a sum of k scaled rows).
+        int outputs = column ? m : n;
+        bool rowsContiguous = column ? !transA : transB;
+        var matrix = (column ? a : b).AsSpan(0, outputs * k);
+        var vector = (column ? b : a).AsSpan(0, k);
+        var result = c.AsSpan(0, outputs);
+        if (rowBias is not null)
+        {
+            // One column: its bias is rowBias[0]; one row: the bias itself.
+            if (column)
+            {
+                result.Fill(rowBias[0]);
+            }
+            else
+            {
+                rowBias.AsSpan(0, n).CopyTo(result);
+            }
+            accumulate = true;
+        }
+        if (rowsContiguous)
+        {
+            for (int i = 0; i < outputs; i++)
+            {
+                float dot = Dot(matrix.Slice(i * k, k), vector);
+                result[i] = accumulate ? result[i] + dot : dot;
+            }
+            return;
+        }
+        if (!accumulate)
+        {
+            result.Clear();
+        }
+        for (int p = 0; p < k; p++)
+        {
+            AddScaled(matrix.Slice(p * outputs, outputs), vector[p], result);
+        }
+    }
+
+    /// <summary>The dot product of two spans of equal length, in vector lanes then summed.</summary>
+    private static float Dot(ReadOnlySpan<float> x, ReadOnlySpan<float> y)
+    {
+        int i = 0;
+        float sum = 0f;
+        if (Vector256.IsHardwareAccelerated && x.Length >= 16)
+        {
+            Vector256<float> s0 = Vector256<float>.Zero, s1 = Vector256<float>.Zero;
+            ref float xr = ref MemoryMarshal.GetReference(x);
+            ref float yr = ref MemoryMarshal.GetReference(y);
+            for (; i <= x.Length - 16; i += 16)
+            {
+                s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref xr, (nuint)i), Vector256.LoadUnsafe(ref yr, (nuint)i), s0);
+                s1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref xr, (nuint)(i + 8)), Vector256.LoadUnsafe(ref yr, (nuint)(i + 8)), s1);
+            }
+            sum = Vector256.Sum(s0 + s1);
+        }
+        for (; i < x.Length; i++)
+        {
+            sum = MathF.FusedMultiplyAdd(x[i], y[i], sum);
+        }
+        return sum;
+    }
+
+    /// <summary>y += alpha x.</summary>
+    private static void AddScaled(ReadOnlySpan<float> x, float alpha, Span<float> y)
+    {
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated && x.Length >= 8)
+        {
+            var scale = Vector256.Create(alpha);
+            ref float xr = ref MemoryMarshal.GetReference(x);
+            ref float yr = ref MemoryMarshal.GetReference(y);
+            for (; i <= x.Length - 8; i += 8)
+            {
+                Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref xr, (nuint)i), scale, Vector256.LoadUnsafe(ref yr, (nuint)i)).StoreUnsafe(ref yr, (nuint)i);
+            }
+        }
+        for (; i < x.Length; i++)
+        {
+            y[i] = MathF.FusedMultiplyAdd(x[i], alpha, y[i]);
+        }
     }
 
     [ThreadStatic]

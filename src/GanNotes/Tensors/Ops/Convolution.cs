@@ -4,7 +4,7 @@ namespace GanNotes.Tensors;
 
 /// <summary>
 /// 2-D convolution and transposed convolution (PyTorch's <c>conv2d</c> and <c>conv_transpose2d</c>),
-/// built as im2col plus one matrix product, so their speed is the product's.
+/// each one matrix product between the windows of the image and the weight.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -13,8 +13,14 @@ namespace GanNotes.Tensors;
 /// turns the whole layer into windows x W^T with W flattened to [OC, C * KH * KW]: one GEMM.
 /// The transposed convolution is the same map run backwards: the product x W spreads each
 /// input pixel into a window's worth of outputs, and <see cref="Col2Im"/> adds the overlapping
-/// windows up. Each of the two data movements is the other's adjoint, so their gradients are
-/// each other, and the rest of the gradient comes from the product's and the permute's.
+/// windows up. Each of the two data movements is the other's adjoint, so each layer's input
+/// gradient is the other layer's forward pass, and both weight gradients are the product of the
+/// output gradient with the windows.
+/// </para>
+/// <para>
+/// Each layer is one node of the graph with its own kernels (<see cref="IKernels.Conv2d"/> and
+/// the rest): a device may build the window matrix for the whole batch, or, as the CPU does, a
+/// few images' windows at a time in its caches.
 /// </para>
 /// </remarks>
 public sealed partial class Tensor
@@ -36,12 +42,17 @@ public sealed partial class Tensor
         {
             throw new ArgumentException($"Conv2d: the {weight.shape[2]}x{weight.shape[3]} kernel is larger than the padded input {ShapeUtil.Format(input.shape)} (padding {padding}).", nameof(weight));
         }
-        var windows = Im2Col(input, geometry);                                   // [N * L, C * KH * KW]
-        var flatWeight = weight.Reshape(oc, geometry.Columns);                   // [OC, C * KH * KW]
-        var rows = bias is null
-            ? MatMul(windows, false, flatWeight, true)
-            : AddMatMul(bias, windows, false, flatWeight, true);                 // [N * L, OC]: channels last
-        return rows.Reshape(n, geometry.OH * geometry.OW, oc).Permute(0, 2, 1).Reshape(n, oc, geometry.OH, geometry.OW);
+        var y = Uninitialized([n, oc, geometry.OH, geometry.OW], input.Device);
+        var kept = input.Kernels.Conv2d(input, weight, geometry, y, keep: KeepsForWeightGrad(weight));
+        var output = Autograd.Record(y, "ConvolutionBackward", [input, weight], g =>
+        {
+            var dx = Autograd.NeedsGrad(input) ? Uninitialized(input.shape, g.Device) : null;
+            var dWeight = Autograd.NeedsGrad(weight) ? Uninitialized(weight.shape, g.Device) : null;
+            g.Kernels.Conv2dBackward(input, weight, geometry, kept, g, dx, dWeight);
+            return [dx, dWeight];
+        },
+        freshInputGrads: true);
+        return bias is null ? output : output + bias.Reshape(1, oc, 1, 1);
     }
 
     /// <summary>
@@ -66,11 +77,21 @@ public sealed partial class Tensor
         }
         // The output's convolution geometry: its windows are exactly the input's pixels.
         var geometry = new ConvGeometry(n, oc, oh, ow, kh, kw, stride, stride, padding, padding);
-        var pixels = input.Reshape(n, c, h * w).Permute(0, 2, 1).Reshape(n * h * w, c); // [N * H * W, C]
-        var windows = pixels.MatMul(weight.Reshape(c, oc * kh * kw));               // [N * H * W, OC * KH * KW]
-        var y = Col2Im(windows, geometry);                                              // [N, OC, OH, OW]
-        return bias is null ? y : y + bias.Reshape(1, oc, 1, 1);
+        var y = Uninitialized([n, oc, oh, ow], input.Device);
+        var kept = input.Kernels.ConvTranspose2d(input, weight, geometry, y, keep: KeepsForWeightGrad(weight));
+        var output = Autograd.Record(y, "ConvolutionBackward", [input, weight], g =>
+        {
+            var dx = Autograd.NeedsGrad(input) ? Uninitialized(input.shape, g.Device) : null;
+            var dWeight = Autograd.NeedsGrad(weight) ? Uninitialized(weight.shape, g.Device) : null;
+            g.Kernels.ConvTranspose2dBackward(input, weight, geometry, kept, g, dx, dWeight);
+            return [dx, dWeight];
+        },
+        freshInputGrads: true);
+        return bias is null ? output : output + bias.Reshape(1, oc, 1, 1);
     }
+
+    /// <summary>Whether a backward pass may want the weight's gradient, so the kernels keep what it needs.</summary>
+    private static bool KeepsForWeightGrad(Tensor weight) => Autograd.IsEnabled && weight.RequiresGrad;
 
     /// <summary>The window matrix of <paramref name="geometry"/> (differentiable: its gradient is <see cref="Col2Im"/>).</summary>
     internal static Tensor Im2Col(Tensor input, ConvGeometry geometry)

@@ -129,6 +129,47 @@ public sealed class FusedKernelDefaultsTests
         AssertSame(() => [[4, 3]], (k, o) => k.AddMatMul(bias, a, transposeA, b, transposeB, o[0]));
     }
 
+    /// <summary>Image-side geometries: padded and strided, 1 x 1, a whole-image window, one output channel, a batch split over workers.</summary>
+    public static TheoryData<int, int, int, int, int, int, int, int, int> ConvShapes => new()
+    {
+        // N, C, H, W, K, KH, KW, stride, padding
+        { 3, 2, 7, 6, 4, 3, 2, 2, 1 },
+        { 2, 3, 5, 5, 2, 1, 1, 1, 0 },
+        { 5, 3, 4, 4, 6, 4, 4, 1, 0 },
+        { 4, 5, 6, 6, 1, 3, 3, 1, 1 },
+        { 33, 8, 14, 14, 16, 4, 4, 2, 1 },
+    };
+
+    [Theory]
+    [MemberData(nameof(ConvShapes))]
+    public void Convolutions_Defaults_MatchTheFusedKernels(int n, int c, int h, int w, int k, int kh, int kw, int stride, int padding)
+    {
+        var geometry = new ConvGeometry(n, c, h, w, kh, kw, stride, stride, padding, padding);
+        int[] image = [n, c, h, w], grid = [n, k, geometry.OH, geometry.OW], weightShape = [k, c, kh, kw];
+        var x = Values(image, -1f, 1f, seed: 40);
+        var weight = Values(weightShape, -0.5f, 0.5f, seed: 41);
+        var gGrid = Values(grid, -1f, 1f, seed: 42);
+        var gImage = Values(image, -1f, 1f, seed: 43);
+        var xGrid = Values(grid, -1f, 1f, seed: 44);
+
+        AssertSame(() => [grid, image, weightShape, image, grid, weightShape], (kernels, o) =>
+        {
+            var kept = kernels.Conv2d(x, weight, geometry, o[0], keep: true);
+            kernels.Conv2dBackward(x, weight, geometry, kept, gGrid, o[1], o[2]);
+            kept = kernels.ConvTranspose2d(xGrid, weight, geometry, o[3], keep: true);
+            kernels.ConvTranspose2dBackward(xGrid, weight, geometry, kept, gImage, o[4], o[5]);
+        }, tolerance: 1e-4f);
+
+        // What the defaults keep only saves work: without it they recompute the same values.
+        AssertSame(() => [grid, weightShape, image, weightShape], (kernels, o) =>
+        {
+            kernels.Conv2d(x, weight, geometry, o[0], keep: false);
+            kernels.Conv2dBackward(x, weight, geometry, null, gGrid, null, o[1]);
+            kernels.ConvTranspose2d(xGrid, weight, geometry, o[2], keep: false);
+            kernels.ConvTranspose2dBackward(xGrid, weight, geometry, null, gImage, null, o[3]);
+        }, tolerance: 1e-4f);
+    }
+
     [Fact]
     public void PickAndScatterColumns_Defaults_MatchTheFusedKernels()
     {

@@ -17,6 +17,10 @@ public class GemmTests
         { 5, 17, 600 },
         { 70, 3, 31 },
         { 2, 100, 8 },
+        { 1, 40, 300 },
+        { 50, 1, 300 },
+        { 1, 3136, 128 },
+        { 128, 1, 3136 },
     };
 
     [Theory]
@@ -127,6 +131,8 @@ public class GemmTests
     [InlineData(301, 45, 257, false, true)]
     [InlineData(128, 784, 300, false, true)]
     [InlineData(70, 3, 0, true, false)]
+    [InlineData(128, 1, 300, false, true)]
+    [InlineData(1, 300, 128, true, false)]
     public void Multiply_RowBias_BitwiseEqualToBroadcastThenAccumulate(int m, int n, int k, bool transA, bool transB)
     {
         float[] a = RandomArray(m * k, 11);
@@ -169,6 +175,8 @@ public class GemmTests
     [InlineData(1024, 512, 128, true, false)]
     [InlineData(37, 650, 129, true, true)]
     [InlineData(301, 45, 257, false, false)]
+    [InlineData(128, 1, 3136, false, true)]
+    [InlineData(1, 3136, 128, true, false)]
     public void Multiply_OneVersusTwoThreads_BitwiseIdentical(int m, int n, int k, bool transA, bool transB)
     {
         float[] a = RandomArray(m * k, 7);
