@@ -170,14 +170,15 @@ public sealed class Profiler : IDisposable
 public sealed record ProfileEntry(string Name, long Calls, TimeSpan Total)
 {
     /// <summary>
-    /// For a matrix product (<c>MatMulNT 128x784x1024</c>: C is m x n, the inner size k), its
-    /// speed: 2 m n k floating-point operations per call over its time; null for other kernels.
+    /// For a matrix product (<c>MatMulNT 128x784x1024</c>: C is m x n, the inner size k) or a
+    /// kernel keyed by the product it amounts to (<c>Conv2d 6272x64x512</c>), its speed: 2 m n k
+    /// floating-point operations per call over its time; null for other kernels.
     /// </summary>
     public double? GigaflopsPerSecond
     {
         get
         {
-            if (!Name.StartsWith("MatMul", StringComparison.Ordinal) || Total <= TimeSpan.Zero)
+            if (!Name.Contains(' ', StringComparison.Ordinal) || Total <= TimeSpan.Zero)
             {
                 return null;
             }

@@ -32,6 +32,9 @@ public class ProfilerTests
         var product = new ProfileEntry("MatMulNT 128x784x1024", Calls: 4, Total: TimeSpan.FromMilliseconds(2));
         Assert.Equal(2.0 * 128 * 784 * 1024 * 4 / 0.002 / 1e9, product.GigaflopsPerSecond!.Value, 6);
         Assert.Null(new ProfileEntry("Im2Col", 4, TimeSpan.FromMilliseconds(2)).GigaflopsPerSecond);
+        var convolution = new ProfileEntry("Conv2dBackward 6272x64x1024", 2, TimeSpan.FromMilliseconds(4));
+        Assert.Equal(2.0 * 6272 * 64 * 1024 * 2 / 0.004 / 1e9, convolution.GigaflopsPerSecond!.Value, 6);
+        Assert.Null(new ProfileEntry("Allocate (pooled)", 4, TimeSpan.FromMilliseconds(2)).GigaflopsPerSecond);
         Assert.Null(new ProfileEntry("MatMulNT", 4, TimeSpan.FromMilliseconds(2)).GigaflopsPerSecond);
     }
 

@@ -174,6 +174,44 @@ internal sealed class ProfilingKernels(IKernels inner) : IKernels
         return $"MatMul{(transposeA ? "T" : "N")}{(transposeB ? "T" : "N")} {c.ShapeArray[0]}x{c.ShapeArray[1]}x{k}";
     }
 
+    public Tensor? Conv2d(Tensor x, Tensor weight, in ConvGeometry geometry, Tensor y, bool keep)
+    {
+        var t = Begin();
+        var kept = inner.Conv2d(x, weight, geometry, y, keep);
+        End(ConvolutionName("Conv2d", geometry, weight, 1), t);
+        return kept;
+    }
+
+    public void Conv2dBackward(Tensor x, Tensor weight, in ConvGeometry geometry, Tensor? kept, Tensor g, Tensor? dx, Tensor? dWeight)
+    {
+        var t = Begin();
+        inner.Conv2dBackward(x, weight, geometry, kept, g, dx, dWeight);
+        End(ConvolutionName("Conv2dBackward", geometry, weight, (dx is null ? 0 : 1) + (dWeight is null ? 0 : 1)), t);
+    }
+
+    public Tensor? ConvTranspose2d(Tensor x, Tensor weight, in ConvGeometry geometry, Tensor y, bool keep)
+    {
+        var t = Begin();
+        var kept = inner.ConvTranspose2d(x, weight, geometry, y, keep);
+        End(ConvolutionName("ConvTranspose2d", geometry, weight, 1), t);
+        return kept;
+    }
+
+    public void ConvTranspose2dBackward(Tensor x, Tensor weight, in ConvGeometry geometry, Tensor? kept, Tensor g, Tensor? dx, Tensor? dWeight)
+    {
+        var t = Begin();
+        inner.ConvTranspose2dBackward(x, weight, geometry, kept, g, dx, dWeight);
+        End(ConvolutionName("ConvTranspose2dBackward", geometry, weight, (dx is null ? 0 : 1) + (dWeight is null ? 0 : 1)), t);
+    }
+
+    /// <summary>
+    /// A convolution's row, keyed by the product it amounts to: windows [N * OH * OW, C * KH * KW]
+    /// times the weight's K columns, k counted once per product the call runs (a backward pass
+    /// with both gradients runs two).
+    /// </summary>
+    private static string ConvolutionName(string op, in ConvGeometry geometry, Tensor weight, int products) =>
+        $"{op} {geometry.Rows}x{weight.ShapeArray[0]}x{geometry.Columns * products}";
+
     public void Transpose2D(Tensor x, Tensor y)
     {
         var t = Begin();
