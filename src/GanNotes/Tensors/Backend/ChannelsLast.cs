@@ -3,8 +3,9 @@ namespace GanNotes.Tensors.Backend;
 /// <summary>
 /// Images [N, C, H, W] (any [N, C, *]) as the rows [N * H * W, C] that a per-channel kernel written
 /// for [N, C] reads, and back: batch norm's statistics run over N and every position, so a kernel
-/// that walks rows sees each channel's N * H * W values in one column. A device whose kernels read
-/// [N, C, *] as it lies (ILGPU's) skips the two copies.
+/// that walks rows sees each channel's N * H * W values in one column. This is what the IKernels
+/// defaults do; a device whose kernels read [N, C, *] as it lies (ILGPU's, the CPU's) skips the
+/// two copies, and its results can be checked against this path.
 /// </summary>
 internal static class ChannelsLast
 {

@@ -4,7 +4,8 @@ namespace GanNotes.Tensors.Backend;
 
 /// <summary>
 /// Batch normalisation of [N, C] in training mode, forward and backward, fused into two
-/// passes over the batch each way (the arithmetic of PyTorch's <c>batch_norm_cpu</c>).
+/// passes over the batch each way (the arithmetic of PyTorch's <c>batch_norm_cpu</c>);
+/// images [N, C, *] go to the kernels of CpuKernels.BatchNormImages.cs, which read them as they lie.
 /// </summary>
 internal sealed partial class CpuKernels
 {
@@ -13,7 +14,7 @@ internal sealed partial class CpuKernels
     {
         if (x.Rank > 2)
         {
-            ChannelsLast.BatchNormForward(this, x, weight, bias, eps, y, mean, invStd, runningMean, runningVar, momentum);
+            BatchNormImagesForward(x, weight, bias, eps, y, mean, invStd, runningMean, runningVar, momentum);
             return;
         }
         int n = x.ShapeArray[0], c = x.ShapeArray[1];
@@ -75,7 +76,7 @@ internal sealed partial class CpuKernels
     {
         if (x.Rank > 2)
         {
-            ChannelsLast.BatchNormBackward(this, x, g, mean, invStd, weight, dx, dWeight, dBias);
+            BatchNormImagesBackward(x, g, mean, invStd, weight, dx, dWeight, dBias);
             return;
         }
         int n = x.ShapeArray[0], c = x.ShapeArray[1];
@@ -219,6 +220,60 @@ internal sealed partial class CpuKernels
         for (; j < dx.Length; j++)
         {
             dx[j] = (g[j] * a[j]) + (x[j] * b[j]) + d[j];
+        }
+    }
+
+    /// <summary>y = x * alpha + beta over one plane.</summary>
+    private static void MultiplyAddPlane(ReadOnlySpan<float> x, float alpha, float beta, Span<float> y)
+    {
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var a = Vector512.Create(alpha);
+            var b = Vector512.Create(beta);
+            for (; i <= y.Length - 16; i += 16)
+            {
+                ((Vector512.Create(x.Slice(i, 16)) * a) + b).CopyTo(y.Slice(i));
+            }
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            var a = Vector256.Create(alpha);
+            var b = Vector256.Create(beta);
+            for (; i <= y.Length - 8; i += 8)
+            {
+                ((Vector256.Create(x.Slice(i, 8)) * a) + b).CopyTo(y.Slice(i));
+            }
+        }
+        for (; i < y.Length; i++)
+        {
+            y[i] = (x[i] * alpha) + beta;
+        }
+    }
+
+    /// <summary>dx = g * a + x * b + d over one plane.</summary>
+    private static void BatchNormInputPlane(ReadOnlySpan<float> g, ReadOnlySpan<float> x, float a, float b, float d, Span<float> dx)
+    {
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var (va, vb, vd) = (Vector512.Create(a), Vector512.Create(b), Vector512.Create(d));
+            for (; i <= dx.Length - 16; i += 16)
+            {
+                ((Vector512.Create(g.Slice(i, 16)) * va) + (Vector512.Create(x.Slice(i, 16)) * vb) + vd).CopyTo(dx.Slice(i));
+            }
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            var (va, vb, vd) = (Vector256.Create(a), Vector256.Create(b), Vector256.Create(d));
+            for (; i <= dx.Length - 8; i += 8)
+            {
+                ((Vector256.Create(g.Slice(i, 8)) * va) + (Vector256.Create(x.Slice(i, 8)) * vb) + vd).CopyTo(dx.Slice(i));
+            }
+        }
+        for (; i < dx.Length; i++)
+        {
+            dx[i] = (g[i] * a) + (x[i] * b) + d;
         }
     }
 }
