@@ -171,6 +171,21 @@ public sealed class FusedKernelDefaultsTests
     }
 
     [Fact]
+    public void SumsOfSquares_Default_MatchesTheFusedKernelBitForBit()
+    {
+        // Rows long enough for the vectorised loops and their tails; a 1-D bias; many rows, as a weight's gradient.
+        Tensor[] xs =
+        [
+            Values([37, 131], -1f, 1f, seed: 20),
+            Values([1027], -3f, 3f, seed: 21),
+            Values([300, 784], -0.01f, 0.01f, seed: 22),
+            Values([2, 3, 5], -1f, 1f, seed: 23),
+        ];
+
+        AssertSame(() => [[xs.Length]], (k, o) => k.SumsOfSquares(xs, o[0]), tolerance: 0f);
+    }
+
+    [Fact]
     public void PickAndScatterColumns_Defaults_MatchTheFusedKernels()
     {
         var x = Values([4, 6], -1f, 1f, seed: 9);
