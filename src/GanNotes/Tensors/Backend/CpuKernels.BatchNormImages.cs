@@ -44,14 +44,7 @@ internal sealed partial class CpuKernels
         int parts = Math.Min(Math.Min(Threading.NumThreads, channels), Math.Max(1, x.NumElements / MinBatchNormElementsPerWorker));
         try
         {
-            if (parts <= 1)
-            {
-                work.Execute(0, 1);
-            }
-            else
-            {
-                WorkerPool.Run(work, parts);
-            }
+            WorkerPool.Run(work, parts); // one part runs on this thread
         }
         finally
         {

@@ -84,14 +84,7 @@ internal sealed partial class CpuKernels
         work.Set(kind, source, target, geometry, batch, rows, cols);
         try
         {
-            if (parts <= 1)
-            {
-                work.Execute(0, 1);
-            }
-            else
-            {
-                WorkerPool.Run(work, parts);
-            }
+            WorkerPool.Run(work, parts); // one part runs on this thread
         }
         finally
         {

@@ -107,14 +107,7 @@ internal sealed partial class CpuKernels
         work.Set(pass, image.Data, grid.Data, weight.Data, g, k, imagesPerChunk);
         try
         {
-            if (parts <= 1)
-            {
-                work.Execute(0, 1);
-            }
-            else
-            {
-                WorkerPool.Run(work, parts);
-            }
+            WorkerPool.Run(work, parts); // one part runs on this thread
         }
         finally
         {
