@@ -88,11 +88,11 @@ internal sealed partial class CpuKernels
         }
         int imagesPerChunk = ImagesPerChunk(g, k);
         int parts;
+        // The weight gradient: channels per worker or, with fewer channels than threads, rows of the weight.
+        bool byChannel = g.C >= Threading.NumThreads || g.C >= k;
         if (pass == ImplicitConvWork.Pass.Weight)
         {
-            // Channels (or, with fewer channels than threads, rows of the weight) per worker.
-            int units = g.C >= Threading.NumThreads || g.C >= k ? g.C : k;
-            parts = Math.Min(Threading.NumThreads, units);
+            parts = Math.Min(Threading.NumThreads, byChannel ? g.C : k);
         }
         else
         {
@@ -104,7 +104,7 @@ internal sealed partial class CpuKernels
         long flops = 2L * g.Rows * g.Columns * k;
         parts = (int)Math.Max(1, Math.Min(parts, flops / Gemm.MinFlopsPerWorker));
         var work = implicitConvWork ??= new ImplicitConvWork();
-        work.Set(pass, image.Data, grid.Data, weight.Data, g, k, imagesPerChunk);
+        work.Set(pass, image.Data, grid.Data, weight.Data, g, k, imagesPerChunk, byChannel);
         try
         {
             WorkerPool.Run(work, parts); // one part runs on this thread
@@ -132,9 +132,10 @@ internal sealed partial class CpuKernels
         private float[]? image, grid, weight;
         private ConvGeometry g;
         private int k, imagesPerChunk;
+        private bool byChannel;
 
-        public void Set(Pass pass, float[] image, float[] grid, float[] weight, in ConvGeometry g, int k, int imagesPerChunk) =>
-            (this.pass, this.image, this.grid, this.weight, this.g, this.k, this.imagesPerChunk) = (pass, image, grid, weight, g, k, imagesPerChunk);
+        public void Set(Pass pass, float[] image, float[] grid, float[] weight, in ConvGeometry g, int k, int imagesPerChunk, bool byChannel) =>
+            (this.pass, this.image, this.grid, this.weight, this.g, this.k, this.imagesPerChunk, this.byChannel) = (pass, image, grid, weight, g, k, imagesPerChunk, byChannel);
 
         public void Clear() => (image, grid, weight) = (null, null, null);
 
@@ -192,7 +193,6 @@ internal sealed partial class CpuKernels
         private void WeightGradient(int part, int parts)
         {
             int kk = g.KH * g.KW;
-            bool byChannel = g.C >= Threading.NumThreads || g.C >= k;
             int units = byChannel ? g.C : k;
             int lo = (int)((long)units * part / parts), hi = (int)((long)units * (part + 1) / parts);
             var (c0, c1, k0, k1) = byChannel ? (lo, hi, 0, k) : (0, g.C, lo, hi);

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -93,6 +94,28 @@ internal static unsafe class Gemm
             throw new ArgumentException(accumulate ? "A row bias cannot be combined with accumulate." : "The row bias is shorter than the n columns.", nameof(rowBias));
         }
 
+        Dispatch(transA, transB, m, n, k, a, b, c, accumulate, rowBias, Width(m, n), parallel: true);
+    }
+
+    /// <summary>
+    /// <see cref="Multiply"/> without a bias, on the calling thread only: for a kernel that has
+    /// already split its work over the workers (a convolution, image by image).
+    /// <paramref name="oneWide"/> says whether the whole product, of which this is a part, has
+    /// one row or one column: its parts must all take the same path, since the dot products of
+    /// <see cref="MatrixVector"/> round differently from the tiles.
+    /// </summary>
+    public static void MultiplyOnThisThread(bool transA, bool transB, int m, int n, int k,
+        float[] a, float[] b, float[] c, bool accumulate, OneWide oneWide) =>
+        Dispatch(transA, transB, m, n, k, a, b, c, accumulate, rowBias: null, oneWide, parallel: false);
+
+    /// <summary>
+    /// The product after its checks: empty shapes, k = 0 (C is only started), one-wide products
+    /// (<see cref="MatrixVector"/>), then the tiles, split over the workers when
+    /// <paramref name="parallel"/> and the product is large enough.
+    /// </summary>
+    private static void Dispatch(bool transA, bool transB, int m, int n, int k,
+        float[] a, float[] b, float[] c, bool accumulate, float[]? rowBias, OneWide oneWide, bool parallel)
+    {
         if (m == 0 || n == 0)
         {
             return;
@@ -112,9 +135,9 @@ internal static unsafe class Gemm
             return;
         }
 
-        if (m == 1 || n == 1)
+        if (oneWide != OneWide.No)
         {
-            MatrixVector(transA, transB, m, n, k, a, b, c, accumulate, rowBias, column: n == 1);
+            MatrixVector(transA, transB, m, n, k, a, b, c, accumulate, rowBias, column: oneWide == OneWide.Column);
             return;
         }
 
@@ -126,7 +149,7 @@ internal static unsafe class Gemm
         bool splitN = m <= n ? tilesN > 1 : tilesM == 1;
         int tiles = splitN ? tilesN : tilesM;
         long flops = 2L * m * n * k;
-        int workers = (int)Math.Min(Math.Min(Threading.NumThreads, tiles), Math.Max(1, flops / MinFlopsPerWorker));
+        int workers = parallel ? (int)Math.Min(Math.Min(Threading.NumThreads, tiles), Math.Max(1, flops / MinFlopsPerWorker)) : 1;
         if (workers <= 1)
         {
             Run(transA, transB, m, n, k, a, b, c, accumulate, rowBias, 0, m, 0, n);
@@ -134,36 +157,6 @@ internal static unsafe class Gemm
         }
 
         RunParallel(transA, transB, m, n, k, a, b, c, accumulate, rowBias, splitN, tiles, workers);
-    }
-
-    /// <summary>
-    /// <see cref="Multiply"/> without a bias, on the calling thread only: for a kernel that has
-    /// already split its work over the workers (a convolution, image by image).
-    /// <paramref name="oneWide"/> says whether the whole product, of which this is a part, has
-    /// one row or one column: its parts must all take the same path, since the dot products of
-    /// <see cref="MatrixVector"/> round differently from the tiles.
-    /// </summary>
-    public static void MultiplyOnThisThread(bool transA, bool transB, int m, int n, int k,
-        float[] a, float[] b, float[] c, bool accumulate, OneWide oneWide)
-    {
-        if (m == 0 || n == 0)
-        {
-            return;
-        }
-        if (k == 0)
-        {
-            if (!accumulate)
-            {
-                c.AsSpan(0, m * n).Clear();
-            }
-            return;
-        }
-        if (oneWide != OneWide.No)
-        {
-            MatrixVector(transA, transB, m, n, k, a, b, c, accumulate, rowBias: null, oneWide == OneWide.Column);
-            return;
-        }
-        Run(transA, transB, m, n, k, a, b, c, accumulate, rowBias: null, 0, m, 0, n);
     }
 
     /// <summary>Whether a product has a single row or column, and which (see <see cref="MatrixVector"/>).</summary>
@@ -215,7 +208,7 @@ internal static unsafe class Gemm
         {
             for (int i = 0; i < outputs; i++)
             {
-                float dot = Dot(matrix.Slice(i * k, k), vector);
+                float dot = TensorPrimitives.Dot(matrix.Slice(i * k, k), vector);
                 result[i] = accumulate ? result[i] + dot : dot;
             }
             return;
@@ -226,51 +219,7 @@ internal static unsafe class Gemm
         }
         for (int p = 0; p < k; p++)
         {
-            AddScaled(matrix.Slice(p * outputs, outputs), vector[p], result);
-        }
-    }
-
-    /// <summary>The dot product of two spans of equal length, in vector lanes then summed.</summary>
-    private static float Dot(ReadOnlySpan<float> x, ReadOnlySpan<float> y)
-    {
-        int i = 0;
-        float sum = 0f;
-        if (Vector256.IsHardwareAccelerated && x.Length >= 16)
-        {
-            Vector256<float> s0 = Vector256<float>.Zero, s1 = Vector256<float>.Zero;
-            ref float xr = ref MemoryMarshal.GetReference(x);
-            ref float yr = ref MemoryMarshal.GetReference(y);
-            for (; i <= x.Length - 16; i += 16)
-            {
-                s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref xr, (nuint)i), Vector256.LoadUnsafe(ref yr, (nuint)i), s0);
-                s1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref xr, (nuint)(i + 8)), Vector256.LoadUnsafe(ref yr, (nuint)(i + 8)), s1);
-            }
-            sum = Vector256.Sum(s0 + s1);
-        }
-        for (; i < x.Length; i++)
-        {
-            sum = MathF.FusedMultiplyAdd(x[i], y[i], sum);
-        }
-        return sum;
-    }
-
-    /// <summary>y += alpha x.</summary>
-    private static void AddScaled(ReadOnlySpan<float> x, float alpha, Span<float> y)
-    {
-        int i = 0;
-        if (Vector256.IsHardwareAccelerated && x.Length >= 8)
-        {
-            var scale = Vector256.Create(alpha);
-            ref float xr = ref MemoryMarshal.GetReference(x);
-            ref float yr = ref MemoryMarshal.GetReference(y);
-            for (; i <= x.Length - 8; i += 8)
-            {
-                Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref xr, (nuint)i), scale, Vector256.LoadUnsafe(ref yr, (nuint)i)).StoreUnsafe(ref yr, (nuint)i);
-            }
-        }
-        for (; i < x.Length; i++)
-        {
-            y[i] = MathF.FusedMultiplyAdd(x[i], alpha, y[i]);
+            TensorPrimitives.MultiplyAdd(matrix.Slice(p * outputs, outputs), vector[p], result, result);
         }
     }
 

@@ -73,7 +73,7 @@ internal partial interface IKernels
     {
         int k = weight.ShapeArray[0];
         var pixels = keep ? Tensor.Uninitialized([geometry.Rows, k], x.Device) : Scratch([geometry.Rows, k]);
-        Permute(new Tensor(x.Storage, [geometry.N, k, geometry.Positions]), [0, 2, 1], new Tensor(pixels.Storage, [geometry.N, geometry.Positions, k]));
+        ToRows(x, geometry, pixels);
         var windows = Scratch([geometry.Rows, geometry.Columns]);
         MatMul(pixels, false, Flat(weight), false, windows, accumulate: false);
         Col2Im(windows, geometry, y);
@@ -116,10 +116,16 @@ internal partial interface IKernels
     /// <summary>Pooled rows [N * positions, K] holding t [N, K, OH, OW] channels last (hand back with Release).</summary>
     private Tensor Rows(Tensor t, in ConvGeometry geometry)
     {
-        int k = t.ShapeArray[1];
-        var rows = Scratch([geometry.Rows, k]);
-        Permute(new Tensor(t.Storage, [geometry.N, k, geometry.Positions]), [0, 2, 1], new Tensor(rows.Storage, [geometry.N, geometry.Positions, k]));
+        var rows = Scratch([geometry.Rows, t.ShapeArray[1]]);
+        ToRows(t, geometry, rows);
         return rows;
+    }
+
+    /// <summary>Writes t [N, K, OH, OW] into rows [N * positions, K], channels last.</summary>
+    private void ToRows(Tensor t, in ConvGeometry geometry, Tensor rows)
+    {
+        int k = t.ShapeArray[1];
+        Permute(new Tensor(t.Storage, [geometry.N, k, geometry.Positions]), [0, 2, 1], new Tensor(rows.Storage, [geometry.N, geometry.Positions, k]));
     }
 
     /// <summary>Writes rows [N * positions, K] into y [N, K, OH, OW].</summary>

@@ -42,17 +42,7 @@ public sealed partial class Tensor
         {
             throw new ArgumentException($"Conv2d: the {weight.shape[2]}x{weight.shape[3]} kernel is larger than the padded input {ShapeUtil.Format(input.shape)} (padding {padding}).", nameof(weight));
         }
-        var y = Uninitialized([n, oc, geometry.OH, geometry.OW], input.Device);
-        var kept = input.Kernels.Conv2d(input, weight, geometry, y, keep: KeepsForWeightGrad(weight));
-        var output = Autograd.Record(y, "ConvolutionBackward", [input, weight], g =>
-        {
-            var dx = Autograd.NeedsGrad(input) ? Uninitialized(input.shape, g.Device) : null;
-            var dWeight = Autograd.NeedsGrad(weight) ? Uninitialized(weight.shape, g.Device) : null;
-            g.Kernels.Conv2dBackward(input, weight, geometry, kept, g, dx, dWeight);
-            return [dx, dWeight];
-        },
-        freshInputGrads: true);
-        return bias is null ? output : output + bias.Reshape(1, oc, 1, 1);
+        return Convolve(input, weight, bias, geometry, [n, oc, geometry.OH, geometry.OW], transposed: false);
     }
 
     /// <summary>
@@ -77,21 +67,38 @@ public sealed partial class Tensor
         }
         // The output's convolution geometry: its windows are exactly the input's pixels.
         var geometry = new ConvGeometry(n, oc, oh, ow, kh, kw, stride, stride, padding, padding);
-        var y = Uninitialized([n, oc, oh, ow], input.Device);
-        var kept = input.Kernels.ConvTranspose2d(input, weight, geometry, y, keep: KeepsForWeightGrad(weight));
+        return Convolve(input, weight, bias, geometry, [n, oc, oh, ow], transposed: true);
+    }
+
+    /// <summary>
+    /// Runs either layer's kernel into a new <paramref name="outputShape"/> tensor and records its
+    /// node; the kernels keep what the weight's gradient needs when a backward pass may want it.
+    /// The bias, [OC], is added per output channel.
+    /// </summary>
+    private static Tensor Convolve(Tensor input, Tensor weight, Tensor? bias, ConvGeometry geometry, int[] outputShape, bool transposed)
+    {
+        var y = Uninitialized(outputShape, input.Device);
+        bool keep = Autograd.IsEnabled && weight.RequiresGrad;
+        var kept = transposed
+            ? input.Kernels.ConvTranspose2d(input, weight, geometry, y, keep)
+            : input.Kernels.Conv2d(input, weight, geometry, y, keep);
         var output = Autograd.Record(y, "ConvolutionBackward", [input, weight], g =>
         {
             var dx = Autograd.NeedsGrad(input) ? Uninitialized(input.shape, g.Device) : null;
             var dWeight = Autograd.NeedsGrad(weight) ? Uninitialized(weight.shape, g.Device) : null;
-            g.Kernels.ConvTranspose2dBackward(input, weight, geometry, kept, g, dx, dWeight);
+            if (transposed)
+            {
+                g.Kernels.ConvTranspose2dBackward(input, weight, geometry, kept, g, dx, dWeight);
+            }
+            else
+            {
+                g.Kernels.Conv2dBackward(input, weight, geometry, kept, g, dx, dWeight);
+            }
             return [dx, dWeight];
         },
         freshInputGrads: true);
-        return bias is null ? output : output + bias.Reshape(1, oc, 1, 1);
+        return bias is null ? output : output + bias.Reshape(1, outputShape[1], 1, 1);
     }
-
-    /// <summary>Whether a backward pass may want the weight's gradient, so the kernels keep what it needs.</summary>
-    private static bool KeepsForWeightGrad(Tensor weight) => Autograd.IsEnabled && weight.RequiresGrad;
 
     /// <summary>The window matrix of <paramref name="geometry"/> (differentiable: its gradient is <see cref="Col2Im"/>).</summary>
     internal static Tensor Im2Col(Tensor input, ConvGeometry geometry)
